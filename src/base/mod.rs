@@ -1,0 +1,10 @@
+//! Vocabulary shared by every layer: byte spans, file identities, diagnostics
+//! and the one place where byte offsets become lines and columns.
+
+mod diagnostic;
+mod line_index;
+mod span;
+
+pub use diagnostic::{Code, Diagnostic, Related, Severity};
+pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use span::{FileId, FileSpan, Span};

@@ -1,0 +1,1 @@
+//! The `pgm` command line.

@@ -1,0 +1,10 @@
+//! pgm: a language, a checker and a language server for program plans kept as text.
+//!
+//! Layers, each knowing only those below it:
+//! `base` → `syntax` → `model` → `analysis` → `ide` → `lsp` and `cli`.
+
+pub mod analysis;
+pub mod base;
+pub mod cli;
+pub mod model;
+pub mod syntax;

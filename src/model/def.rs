@@ -1,0 +1,365 @@
+//! The semantic model's data: definitions with typed properties, and
+//! references that know where they came from and what they point to.
+
+use jiff::civil::Date;
+
+use crate::base::{FileId, FileSpan, Span};
+use crate::syntax::ast::ItemKind;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct DefId(pub u32);
+
+impl DefId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct RefId(pub u32);
+
+impl RefId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A value together with the span of the text it was read from.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// An inclusive range of calendar days.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct DateRange {
+    pub first: Date,
+    pub last: Date,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Def {
+    pub kind: ItemKind,
+    /// The identifier; `calendar` for the (unnamed) calendar.
+    pub name: String,
+    /// `program.name` inside a program, `name` at the top.
+    pub qualified_name: String,
+    pub title: Option<String>,
+    /// The `///` comment lines before the definition, joined with newlines.
+    pub docs: Option<String>,
+    pub description: Option<String>,
+    pub file: FileId,
+    /// The identifier's span (the keyword's for the calendar).
+    pub name_span: Span,
+    /// The whole item, keyword to closing brace.
+    pub span: Span,
+    /// The program a project, milestone, risk, stakeholder or benefit is in.
+    pub program: Option<DefId>,
+    pub data: DefData,
+}
+
+impl Def {
+    pub fn name_location(&self) -> FileSpan {
+        FileSpan::new(self.file, self.name_span)
+    }
+
+    /// The title if there is one, otherwise the qualified name.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.qualified_name)
+    }
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum DefData {
+    Calendar(Calendar),
+    Person(Person),
+    Team(Team),
+    Program(Program),
+    Project(Project),
+    Milestone(Milestone),
+    Risk(Risk),
+    Stakeholder(Stakeholder),
+    Benefit(Benefit),
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Calendar {
+    pub holidays: Vec<Spanned<DateRange>>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Person {
+    pub role: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Team {
+    /// Full-time equivalents; a team without `capacity` has as many as members.
+    pub capacity: Option<Spanned<f64>>,
+    pub members: Vec<RefId>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Program {
+    pub owner: Option<RefId>,
+    pub objective: Option<String>,
+    pub window: Option<Spanned<DateRange>>,
+    /// Items defined inside the program, in text order.
+    pub children: Vec<DefId>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Project {
+    pub owner: Option<RefId>,
+    pub start: Option<Spanned<Date>>,
+    pub end: Option<Spanned<Date>>,
+    /// Working days.
+    pub duration: Option<Spanned<u32>>,
+    pub deadline: Option<Spanned<Date>>,
+    pub depends_on: Vec<Dependency>,
+    pub allocate: Vec<Allocation>,
+    pub status: Option<Spanned<ProjectStatus>>,
+    /// Percent, 0 to 100.
+    pub progress: Option<Spanned<f64>>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Milestone {
+    pub owner: Option<RefId>,
+    pub depends_on: Vec<Dependency>,
+    pub due: Option<Spanned<Date>>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Risk {
+    /// 1 to 5.
+    pub likelihood: Option<Spanned<u8>>,
+    /// 1 to 5.
+    pub impact: Option<Spanned<u8>>,
+    pub affects: Vec<RefId>,
+    pub owner: Option<RefId>,
+    pub mitigation: Option<String>,
+    pub status: Option<Spanned<RiskStatus>>,
+}
+
+impl Risk {
+    pub fn exposure(&self) -> Option<u32> {
+        let likelihood = self.likelihood?.value as u32;
+        let impact = self.impact?.value as u32;
+        Some(likelihood * impact)
+    }
+
+    /// A risk without `status` is open.
+    pub fn status(&self) -> RiskStatus {
+        self.status.map_or(RiskStatus::Open, |s| s.value)
+    }
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Stakeholder {
+    pub power: Option<Spanned<Level>>,
+    pub interest: Option<Spanned<Level>>,
+    pub contact: Option<RefId>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Benefit {
+    pub owner: Option<RefId>,
+    pub delivered_by: Vec<RefId>,
+    pub realized_by: Option<Spanned<Date>>,
+    pub metric: Option<String>,
+    pub baseline: Option<Spanned<f64>>,
+    pub target: Option<Spanned<f64>>,
+}
+
+/// One entry of `depends_on:`, such as `iam +1w ss`.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Dependency {
+    pub target: RefId,
+    pub kind: DependencyKind,
+    /// Signed, in working days (`+1w` is 5).
+    pub lag: i32,
+    /// The whole entry.
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Default)]
+pub enum DependencyKind {
+    #[default]
+    FinishToStart,
+    StartToStart,
+    FinishToFinish,
+    StartToFinish,
+}
+
+impl DependencyKind {
+    pub const ALL: [DependencyKind; 4] = [
+        DependencyKind::FinishToStart,
+        DependencyKind::StartToStart,
+        DependencyKind::FinishToFinish,
+        DependencyKind::StartToFinish,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            DependencyKind::FinishToStart => "fs",
+            DependencyKind::StartToStart => "ss",
+            DependencyKind::FinishToFinish => "ff",
+            DependencyKind::StartToFinish => "sf",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<DependencyKind> {
+        DependencyKind::ALL
+            .into_iter()
+            .find(|k| k.keyword() == word)
+    }
+}
+
+/// One entry of `allocate:`, such as `backend 2` or `carol 50%`.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Allocation {
+    pub resource: RefId,
+    pub amount: Spanned<Amount>,
+    /// The whole entry.
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Amount {
+    /// Full-time people.
+    People(f64),
+    /// Percent of the resource's capacity.
+    Percent(f64),
+}
+
+macro_rules! keyword_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $word:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        pub enum $name {
+            $($variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            pub fn keyword(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)*
+                }
+            }
+
+            pub fn from_keyword(word: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|v| v.keyword() == word)
+            }
+        }
+    };
+}
+
+keyword_enum! {
+    /// A project's `status`; a project without one is planned.
+    ProjectStatus {
+        Planned = "planned",
+        Active = "active",
+        Blocked = "blocked",
+        Done = "done",
+        Cancelled = "cancelled",
+    }
+}
+
+keyword_enum! {
+    RiskStatus {
+        Open = "open",
+        Mitigated = "mitigated",
+        Closed = "closed",
+        Occurred = "occurred",
+    }
+}
+
+keyword_enum! {
+    /// A stakeholder's `power` or `interest`.
+    Level {
+        Low = "low",
+        Medium = "medium",
+        High = "high",
+    }
+}
+
+/// The property a reference stands in; it decides which kinds it may name.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum RefRole {
+    Owner,
+    Members,
+    DependsOn,
+    Allocate,
+    Affects,
+    Contact,
+    DeliveredBy,
+}
+
+impl RefRole {
+    /// The kinds a reference in this role may resolve to.
+    pub fn accepts(self) -> &'static [ItemKind] {
+        match self {
+            RefRole::Owner | RefRole::Members | RefRole::Contact => &[ItemKind::Person],
+            RefRole::Allocate => &[ItemKind::Person, ItemKind::Team],
+            RefRole::DependsOn | RefRole::DeliveredBy | RefRole::Affects => {
+                &[ItemKind::Project, ItemKind::Milestone]
+            }
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            RefRole::Owner => "owner",
+            RefRole::Members => "members",
+            RefRole::DependsOn => "depends_on",
+            RefRole::Allocate => "allocate",
+            RefRole::Affects => "affects",
+            RefRole::Contact => "contact",
+            RefRole::DeliveredBy => "delivered_by",
+        }
+    }
+}
+
+/// One segment of a written name, `apollo` or `iam` in `apollo.iam`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NameSegment {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A name written in a property value, and what it resolved to.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Reference {
+    pub file: FileId,
+    /// The whole name, `apollo.iam` for a qualified one.
+    pub span: Span,
+    pub segments: Vec<NameSegment>,
+    /// The definition whose property holds the reference.
+    pub from: DefId,
+    pub role: RefRole,
+    /// What the name resolved to, whatever its kind; `None` when nothing has that name.
+    pub resolved: Option<DefId>,
+    /// The program named by the first segment of a qualified name.
+    pub qualifier: Option<DefId>,
+}
+
+impl Reference {
+    pub fn location(&self) -> FileSpan {
+        FileSpan::new(self.file, self.span)
+    }
+
+    pub fn text(&self) -> String {
+        let names: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();
+        names.join(".")
+    }
+
+    /// The span of the last segment: the part that names the target itself.
+    pub fn name_span(&self) -> Span {
+        self.segments.last().map_or(self.span, |s| s.span)
+    }
+}

@@ -1,0 +1,189 @@
+//! The typed syntax tree. Every node keeps the byte span it was parsed from.
+//! The tree is as the text says, right or wrong: whether a key belongs to an
+//! item, or a value has the right type, is decided later by lowering.
+
+use crate::base::Span;
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct SourceFile {
+    pub items: Vec<Item>,
+}
+
+/// The nine kinds of definition, named by the keyword that introduces them.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub enum ItemKind {
+    Calendar,
+    Person,
+    Team,
+    Program,
+    Project,
+    Milestone,
+    Risk,
+    Stakeholder,
+    Benefit,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 9] = [
+        ItemKind::Calendar,
+        ItemKind::Person,
+        ItemKind::Team,
+        ItemKind::Program,
+        ItemKind::Project,
+        ItemKind::Milestone,
+        ItemKind::Risk,
+        ItemKind::Stakeholder,
+        ItemKind::Benefit,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ItemKind::Calendar => "calendar",
+            ItemKind::Person => "person",
+            ItemKind::Team => "team",
+            ItemKind::Program => "program",
+            ItemKind::Project => "project",
+            ItemKind::Milestone => "milestone",
+            ItemKind::Risk => "risk",
+            ItemKind::Stakeholder => "stakeholder",
+            ItemKind::Benefit => "benefit",
+        }
+    }
+
+    pub fn from_keyword(word: &str) -> Option<ItemKind> {
+        ItemKind::ALL
+            .into_iter()
+            .find(|kind| kind.keyword() == word)
+    }
+
+    /// Whether the item stands at the top of a file (and otherwise inside a program).
+    pub fn is_top_level(self) -> bool {
+        matches!(
+            self,
+            ItemKind::Calendar | ItemKind::Person | ItemKind::Team | ItemKind::Program
+        )
+    }
+
+    /// The calendar is the one item without a name.
+    pub fn is_named(self) -> bool {
+        self != ItemKind::Calendar
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Ident {
+    pub text: String,
+    pub span: Span,
+}
+
+/// A definition: `keyword name "title" { members }`.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub keyword_span: Span,
+    /// Absent for the calendar, and where the text lacks it.
+    pub name: Option<Ident>,
+    pub title: Option<StringLit>,
+    /// The text of the `///` comments right before the item, one entry a
+    /// line, without the slashes and the one space after them.
+    pub docs: Vec<String>,
+    pub body: Option<Body>,
+    /// From the keyword to the closing brace (or the last thing parsed).
+    pub span: Span,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Body {
+    /// Properties and nested items in the order the text has them.
+    pub members: Vec<Member>,
+    /// From the opening brace to the closing one (or the last thing parsed
+    /// when the closing brace is missing).
+    pub span: Span,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum Member {
+    Property(Property),
+    Item(Item),
+}
+
+/// `key: value, value, ...`
+#[derive(Clone, PartialEq, Debug)]
+pub struct Property {
+    pub key: Ident,
+    pub values: Vec<Value>,
+    pub span: Span,
+}
+
+/// One comma-separated entry of a property: one or more atoms in a row,
+/// such as `iam +1w ss` or `backend 2`.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Value {
+    pub atoms: Vec<Atom>,
+    pub span: Span,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Atom {
+    pub kind: AtomKind,
+    pub span: Span,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub enum AtomKind {
+    /// `name` or `program.name`.
+    Path(Path),
+    String(StringLit),
+    /// `YYYY-MM-DD` as written; whether it is a real date is for lowering.
+    Date(String),
+    /// `a .. b`.
+    Range(Box<Atom>, Box<Atom>),
+    /// `30d`, `6w`, `+1w`, `-2d`.
+    Duration(Duration),
+    /// `4`, `120000`, `2.5` as written.
+    Number(String),
+    /// `50%`, `12.5%` with the number as written.
+    Percent(String),
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Path {
+    pub segments: Vec<Ident>,
+}
+
+impl Path {
+    /// The path as written, segments joined with dots.
+    pub fn text(&self) -> String {
+        let names: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();
+        names.join(".")
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Sign {
+    Plus,
+    Minus,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DurationUnit {
+    /// Working days.
+    Days,
+    /// Weeks of five working days.
+    Weeks,
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Duration {
+    pub sign: Option<Sign>,
+    /// The digits as written; lowering checks they fit.
+    pub amount: String,
+    pub unit: DurationUnit,
+}
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct StringLit {
+    /// The value with escapes resolved.
+    pub value: String,
+    pub span: Span,
+}

@@ -1,0 +1,3 @@
+//! Tokens, the error-recovering parser and the spanned syntax tree.
+
+pub mod ast;
