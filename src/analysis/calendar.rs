@@ -1,16 +1,380 @@
 //! Working days: Monday to Friday minus the calendar's holidays.
+//!
+//! Every working day has a rank, its [`WorkDay`]: consecutive working days
+//! have consecutive ranks, whatever weekends and holidays lie between them.
+//! Stepping over working days is then integer addition, and turning a date
+//! into a rank or back costs a binary search over the holiday runs, so no
+//! operation walks day by day, however far it steps.
 
-use std::collections::BTreeSet;
-
+use jiff::SignedDuration;
 use jiff::civil::Date;
+
+use crate::model::{DateRange, DefData, Model};
+
+/// A working day, counted from an arbitrary origin; only differences and
+/// order mean anything. Ranks may lie beyond the representable calendar, in
+/// which case [`WorkCalendar::date`] answers the nearest end of it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub struct WorkDay(pub i64);
+
+impl WorkDay {
+    /// The working day `steps` working days later (earlier when negative).
+    pub fn plus(self, steps: i64) -> WorkDay {
+        WorkDay(self.0.saturating_add(steps))
+    }
+
+    /// Working days from `self` to `later`, negative when `later` is earlier.
+    pub fn until(self, later: WorkDay) -> i64 {
+        later.0.saturating_sub(self.0)
+    }
+
+    /// [`WorkDay::until`] as far as an `i32` reaches.
+    pub fn working_days_until(self, later: WorkDay) -> i32 {
+        let steps = self.until(later);
+        i32::try_from(steps).unwrap_or(if steps < 0 { i32::MIN } else { i32::MAX })
+    }
+}
+
+/// Monday 2001-01-01: day number 0, so that day numbers modulo 7 are
+/// weekdays counted from Monday.
+const EPOCH: Date = Date::constant(2001, 1, 1);
+const DAYS_PER_WEEK: i64 = 7;
+const WORKING_DAYS_PER_WEEK: i64 = 5;
+const SECONDS_PER_DAY: i64 = 86_400;
+
+/// A maximal run of consecutive holidays, in day numbers.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct HolidayRun {
+    first: i64,
+    last: i64,
+    /// Holidays falling on weekdays in all runs before this one.
+    weekday_holidays_before: i64,
+    /// `working_days_through(first - 1)`, kept for the search in `date`.
+    working_days_before: i64,
+}
+
+impl HolidayRun {
+    fn weekday_holidays(&self) -> i64 {
+        weekdays_through(self.last) - weekdays_through(self.first - 1)
+    }
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct WorkCalendar {
-    holidays: BTreeSet<Date>,
+    /// Sorted, disjoint and not adjacent.
+    holidays: Vec<HolidayRun>,
+    /// Holidays falling on weekdays, in all runs.
+    weekday_holidays: i64,
 }
 
 impl WorkCalendar {
-    pub fn from_model(model: &crate::model::Model) -> WorkCalendar {
-        todo!("{}", model.defs.len())
+    /// The holidays of every `calendar` in the model, together.
+    pub fn from_model(model: &Model) -> WorkCalendar {
+        let holidays = model.defs.iter().flat_map(|def| match &def.data {
+            DefData::Calendar(calendar) => calendar.holidays.as_slice(),
+            _ => &[],
+        });
+        WorkCalendar::new(holidays.map(|holiday| holiday.value))
+    }
+
+    /// A calendar with these holidays; an inverted range is no holiday at all.
+    pub fn new(holidays: impl IntoIterator<Item = DateRange>) -> WorkCalendar {
+        let mut ranges: Vec<(i64, i64)> = holidays
+            .into_iter()
+            .map(|range| (day_number(range.first), day_number(range.last)))
+            .filter(|(first, last)| first <= last)
+            .collect();
+        ranges.sort_unstable();
+        let mut runs: Vec<HolidayRun> = Vec::with_capacity(ranges.len());
+        for (first, last) in ranges {
+            match runs.last_mut() {
+                Some(run) if first <= run.last + 1 => run.last = run.last.max(last),
+                _ => runs.push(HolidayRun {
+                    first,
+                    last,
+                    weekday_holidays_before: 0,
+                    working_days_before: 0,
+                }),
+            }
+        }
+        let mut weekday_holidays = 0;
+        for run in &mut runs {
+            run.weekday_holidays_before = weekday_holidays;
+            run.working_days_before = weekdays_through(run.first - 1) - weekday_holidays;
+            weekday_holidays += run.weekday_holidays();
+        }
+        WorkCalendar {
+            holidays: runs,
+            weekday_holidays,
+        }
+    }
+
+    pub fn is_working_day(&self, date: Date) -> bool {
+        let day = day_number(date);
+        self.working_days_through(day) > self.working_days_through(day - 1)
+    }
+
+    /// `date` itself when it is a working day, otherwise the next one.
+    pub fn on_or_after(&self, date: Date) -> Date {
+        self.date(self.first_on_or_after(date))
+    }
+
+    /// `date` itself when it is a working day, otherwise the one before.
+    pub fn on_or_before(&self, date: Date) -> Date {
+        self.date(self.last_on_or_before(date))
+    }
+
+    /// The `steps`-th working day after `date`, or before it when `steps` is
+    /// negative; `date` itself for zero steps. `date` need not be a working
+    /// day: one step forward from a Saturday is the Monday, one step back
+    /// the Friday.
+    pub fn add_working_days(&self, date: Date, steps: i32) -> Date {
+        let from = match steps.signum() {
+            0 => return date,
+            1 => self.last_on_or_before(date),
+            _ => self.first_on_or_after(date),
+        };
+        self.date(from.plus(i64::from(steps)))
+    }
+
+    /// The working days in `(a, b]`, negated when `b` is before `a`; between
+    /// two working days it is the `k` with `add_working_days(a, k) == b`.
+    pub fn working_days_between(&self, a: Date, b: Date) -> i32 {
+        self.last_on_or_before(a)
+            .working_days_until(self.last_on_or_before(b))
+    }
+
+    /// The rank of `date` if it is a working day, otherwise of the next one.
+    pub fn first_on_or_after(&self, date: Date) -> WorkDay {
+        WorkDay(self.working_days_through(day_number(date) - 1) + 1)
+    }
+
+    /// The rank of `date` if it is a working day, otherwise of the one before.
+    pub fn last_on_or_before(&self, date: Date) -> WorkDay {
+        WorkDay(self.working_days_through(day_number(date)))
+    }
+
+    /// The date of a working day; ranks beyond the representable calendar
+    /// give its first or last date.
+    pub fn date(&self, day: WorkDay) -> Date {
+        let rank = day.0;
+        // The runs that end before the answer are exactly those with fewer
+        // than `rank` working days before their start.
+        let runs_before = self
+            .holidays
+            .partition_point(|run| run.working_days_before < rank);
+        let skipped = self
+            .holidays
+            .get(runs_before)
+            .map_or(self.weekday_holidays, |run| run.weekday_holidays_before);
+        from_day_number(nth_weekday(rank.saturating_add(skipped)))
+    }
+
+    /// Working days from the origin through day number `day`, so that the
+    /// count grows by one exactly on each working day.
+    fn working_days_through(&self, day: i64) -> i64 {
+        weekdays_through(day) - self.weekday_holidays_through(day)
+    }
+
+    fn weekday_holidays_through(&self, day: i64) -> i64 {
+        let started = self.holidays.partition_point(|run| run.first <= day);
+        let Some(run) = started.checked_sub(1).map(|index| self.holidays[index]) else {
+            return 0;
+        };
+        run.weekday_holidays_before + weekdays_through(day.min(run.last))
+            - weekdays_through(run.first - 1)
+    }
+}
+
+/// Weekdays from the origin through day number `day`: it grows by one on
+/// each Monday to Friday and stays put over the weekend.
+fn weekdays_through(day: i64) -> i64 {
+    let weeks = day.div_euclid(DAYS_PER_WEEK);
+    let weekday = day.rem_euclid(DAYS_PER_WEEK);
+    WORKING_DAYS_PER_WEEK * weeks + weekday.min(WORKING_DAYS_PER_WEEK - 1) + 1
+}
+
+/// The day number of the weekday whose `weekdays_through` is `count`.
+fn nth_weekday(count: i64) -> i64 {
+    let before = count.saturating_sub(1);
+    let weeks = before.div_euclid(WORKING_DAYS_PER_WEEK);
+    let weekday = before.rem_euclid(WORKING_DAYS_PER_WEEK);
+    weeks.saturating_mul(DAYS_PER_WEEK).saturating_add(weekday)
+}
+
+fn day_number(date: Date) -> i64 {
+    date.duration_since(EPOCH).as_secs() / SECONDS_PER_DAY
+}
+
+fn from_day_number(day: i64) -> Date {
+    EPOCH.saturating_add(SignedDuration::from_secs(
+        day.saturating_mul(SECONDS_PER_DAY),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn calendar(holidays: &[(Date, Date)]) -> WorkCalendar {
+        WorkCalendar::new(
+            holidays
+                .iter()
+                .map(|&(first, last)| DateRange { first, last }),
+        )
+    }
+
+    /// One working day at a time, the slow and obvious way.
+    fn step_by_step(calendar: &WorkCalendar, mut day: Date, steps: i32) -> Date {
+        let direction = if steps < 0 { -1 } else { 1 };
+        for _ in 0..steps.abs() {
+            day = day.checked_add(jiff::Span::new().days(direction)).unwrap();
+            while !calendar.is_working_day(day) {
+                day = day.checked_add(jiff::Span::new().days(direction)).unwrap();
+            }
+        }
+        day
+    }
+
+    #[test]
+    fn weekends_are_not_working_days() {
+        let plain = WorkCalendar::default();
+        assert!(plain.is_working_day(date(2027, 1, 1)));
+        assert!(!plain.is_working_day(date(2027, 1, 2)));
+        assert!(!plain.is_working_day(date(2027, 1, 3)));
+        assert!(plain.is_working_day(date(2027, 1, 4)));
+        assert_eq!(plain.on_or_after(date(2027, 1, 2)), date(2027, 1, 4));
+        assert_eq!(plain.on_or_before(date(2027, 1, 3)), date(2027, 1, 1));
+        assert_eq!(plain.on_or_after(date(2027, 1, 6)), date(2027, 1, 6));
+    }
+
+    #[test]
+    fn single_holidays_and_ranges_are_skipped() {
+        let holidays = calendar(&[
+            (date(2027, 5, 31), date(2027, 5, 31)),
+            (date(2027, 12, 24), date(2027, 12, 31)),
+        ]);
+        assert!(!holidays.is_working_day(date(2027, 5, 31)));
+        assert!(!holidays.is_working_day(date(2027, 12, 27)));
+        assert!(holidays.is_working_day(date(2027, 12, 23)));
+        assert!(holidays.is_working_day(date(2028, 1, 3)));
+        // Friday 28 May, then Monday 31 May is a holiday.
+        assert_eq!(
+            holidays.add_working_days(date(2027, 5, 28), 1),
+            date(2027, 6, 1)
+        );
+        assert_eq!(
+            holidays.add_working_days(date(2027, 6, 1), -1),
+            date(2027, 5, 28)
+        );
+        assert_eq!(holidays.on_or_after(date(2027, 12, 24)), date(2028, 1, 3));
+        assert_eq!(
+            holidays.on_or_before(date(2027, 12, 31)),
+            date(2027, 12, 23)
+        );
+        assert_eq!(
+            holidays.working_days_between(date(2027, 12, 23), date(2028, 1, 3)),
+            1
+        );
+    }
+
+    #[test]
+    fn overlapping_adjacent_and_inverted_holidays_merge() {
+        let merged = calendar(&[
+            (date(2027, 3, 3), date(2027, 3, 5)),
+            (date(2027, 3, 1), date(2027, 3, 3)),
+            (date(2027, 3, 6), date(2027, 3, 9)),
+            (date(2027, 3, 20), date(2027, 3, 10)),
+        ]);
+        assert_eq!(merged.holidays.len(), 1);
+        assert_eq!(merged.on_or_after(date(2027, 3, 1)), date(2027, 3, 10));
+        assert_eq!(
+            merged.add_working_days(date(2027, 2, 26), 1),
+            date(2027, 3, 10)
+        );
+    }
+
+    #[test]
+    fn steps_match_walking_day_by_day() {
+        let holidays = calendar(&[
+            (date(2026, 12, 25), date(2027, 1, 1)),
+            (date(2027, 4, 2), date(2027, 4, 5)),
+            (date(2027, 5, 31), date(2027, 5, 31)),
+            (date(2027, 6, 5), date(2027, 6, 6)),
+        ]);
+        let mut start = date(2026, 12, 20);
+        while start < date(2027, 7, 1) {
+            for steps in [-90, -7, -5, -1, 0, 1, 4, 5, 6, 30, 120] {
+                let expected = step_by_step(&holidays, start, steps);
+                assert_eq!(
+                    holidays.add_working_days(start, steps),
+                    expected,
+                    "{start} {steps:+}"
+                );
+                if holidays.is_working_day(start) {
+                    assert_eq!(holidays.working_days_between(start, expected), steps);
+                }
+            }
+            start = start.tomorrow().unwrap();
+        }
+    }
+
+    #[test]
+    fn between_counts_working_days_after_the_first_date() {
+        let plain = WorkCalendar::default();
+        // Saturday to Saturday: the five working days in between.
+        assert_eq!(
+            plain.working_days_between(date(2027, 1, 2), date(2027, 1, 9)),
+            5
+        );
+        assert_eq!(
+            plain.working_days_between(date(2027, 1, 9), date(2027, 1, 2)),
+            -5
+        );
+        assert_eq!(
+            plain.working_days_between(date(2027, 1, 4), date(2027, 1, 4)),
+            0
+        );
+        assert_eq!(
+            plain.working_days_between(date(2027, 1, 4), date(2027, 2, 12)),
+            29
+        );
+    }
+
+    #[test]
+    fn the_ends_of_the_calendar_saturate() {
+        let plain = WorkCalendar::default();
+        assert_eq!(plain.add_working_days(date(9999, 12, 1), 1_000), Date::MAX);
+        assert_eq!(plain.add_working_days(date(-9999, 2, 1), -1_000), Date::MIN);
+        assert_eq!(
+            plain.add_working_days(date(2027, 1, 4), i32::MAX),
+            Date::MAX
+        );
+        let never = calendar(&[(Date::MIN, Date::MAX)]);
+        assert!(!never.is_working_day(date(2027, 1, 4)));
+        assert_eq!(never.on_or_after(date(2027, 1, 4)), Date::MAX);
+    }
+
+    #[test]
+    fn a_long_step_over_many_holidays_is_exact() {
+        let every_monday: Vec<(Date, Date)> = (0..520)
+            .map(|week| {
+                let monday = date(2027, 1, 4)
+                    .checked_add(jiff::Span::new().weeks(week))
+                    .unwrap();
+                (monday, monday)
+            })
+            .collect();
+        let four_day_weeks = calendar(&every_monday);
+        assert_eq!(
+            four_day_weeks.add_working_days(date(2027, 1, 5), 4 * 100),
+            date(2028, 12, 5)
+        );
+        assert_eq!(
+            four_day_weeks.working_days_between(date(2027, 1, 5), date(2028, 12, 5)),
+            400
+        );
     }
 }

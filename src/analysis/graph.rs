@@ -1,10 +1,16 @@
 //! The dependency graph between projects and milestones.
 
 use crate::base::FileSpan;
-use crate::model::{DefId, DependencyKind, Model, RefId};
+use crate::model::{DefData, DefId, DependencyKind, Model, RefId};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct EdgeId(pub u32);
+
+impl EdgeId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// `successor` depends on `predecessor`: one `depends_on:` entry whose
 /// reference resolved to a project or milestone.
@@ -31,7 +37,7 @@ pub struct DependencyGraph {
 
 impl DependencyGraph {
     pub fn edge(&self, id: EdgeId) -> &Edge {
-        &self.edges[id.0 as usize]
+        &self.edges[id.index()]
     }
 
     /// Edges from the predecessors of `def` into it.
@@ -46,7 +52,47 @@ impl DependencyGraph {
 }
 
 impl DependencyGraph {
+    /// One edge per `depends_on:` entry of a project or milestone that names
+    /// a project or milestone, in definition and text order.
     pub fn build(model: &Model) -> DependencyGraph {
-        todo!("{}", model.defs.len())
+        let edges = model.defs.iter().enumerate().flat_map(|(index, def)| {
+            let successor = DefId(index as u32);
+            let depends_on = match &def.data {
+                DefData::Project(project) => project.depends_on.as_slice(),
+                DefData::Milestone(milestone) => milestone.depends_on.as_slice(),
+                _ => &[],
+            };
+            depends_on.iter().filter_map(move |dependency| {
+                Some(Edge {
+                    predecessor: model.target(dependency.target)?,
+                    successor,
+                    kind: dependency.kind,
+                    lag: dependency.lag,
+                    reference: dependency.target,
+                    at: FileSpan::new(def.file, dependency.span),
+                })
+            })
+        });
+        DependencyGraph::from_edges(model.defs.len(), edges.collect())
+    }
+
+    /// A graph over `def_count` definitions with these edges; the ids of the
+    /// edges are their positions.
+    pub fn from_edges(def_count: usize, edges: Vec<Edge>) -> DependencyGraph {
+        let mut incoming = vec![Vec::new(); def_count];
+        let mut outgoing = vec![Vec::new(); def_count];
+        for (id, edge) in (0u32..).map(EdgeId).zip(&edges) {
+            if let Some(into) = incoming.get_mut(edge.successor.index()) {
+                into.push(id);
+            }
+            if let Some(out_of) = outgoing.get_mut(edge.predecessor.index()) {
+                out_of.push(id);
+            }
+        }
+        DependencyGraph {
+            edges,
+            incoming,
+            outgoing,
+        }
     }
 }
