@@ -1,8 +1,16 @@
 //! How much of each person and team the scheduled projects need, day by day.
+//!
+//! Allocations to a team do not load its members: the model keeps a team's
+//! capacity separate from the people in it (a team of four may have only two
+//! named members), so a person's load counts only what is allocated to that
+//! person by name.
+
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::model::DefId;
+use crate::analysis::{Schedule, WorkCalendar};
+use crate::model::{Amount, DefData, DefId, Model, Team};
 
 /// A run of working days over which a resource's load does not change.
 #[derive(Clone, PartialEq, Debug)]
@@ -23,6 +31,9 @@ pub struct Overload {
     pub peak: f64,
     /// The projects with allocations on any day of the run, in order of id.
     pub projects: Vec<DefId>,
+    /// The allocations active on any day of the run, in order of project
+    /// and entry: project and index into its `allocate`.
+    pub allocations: Vec<(DefId, usize)>,
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -33,10 +44,412 @@ pub struct ResourceLoad {
     pub segments: Vec<LoadSegment>,
 }
 
-pub fn compute(
-    model: &crate::model::Model,
-    schedule: &crate::analysis::Schedule,
-    calendar: &crate::analysis::WorkCalendar,
-) -> Vec<ResourceLoad> {
-    todo!("{model:?} {schedule:?} {calendar:?}")
+/// A load over capacity by less than this is floating-point noise (`0.1 +
+/// 0.2` people come to more than `0.3`), not an over-allocation.
+const TOLERANCE: f64 = 1e-9;
+
+impl ResourceLoad {
+    /// The highest load on any day, 0 when nothing is allocated.
+    pub fn peak(&self) -> f64 {
+        self.segments
+            .iter()
+            .map(|segment| segment.load)
+            .fold(0.0, f64::max)
+    }
+
+    /// The maximal runs of working days over capacity. Segments over
+    /// capacity that follow each other without a working day between them
+    /// form one run, even when the allocations behind them differ.
+    pub fn overloads(&self, calendar: &WorkCalendar) -> Vec<Overload> {
+        let mut overloads: Vec<Overload> = Vec::new();
+        let mut previous_over: Option<&LoadSegment> = None;
+        for segment in &self.segments {
+            if segment.load <= self.capacity + TOLERANCE {
+                previous_over = None;
+                continue;
+            }
+            let continues_run = previous_over.is_some_and(|previous| {
+                calendar.add_working_days(previous.last, 1) == segment.first
+            });
+            previous_over = Some(segment);
+            match overloads.last_mut() {
+                Some(run) if continues_run => {
+                    run.last = segment.last;
+                    run.peak = run.peak.max(segment.load);
+                    run.allocations.extend_from_slice(&segment.allocations);
+                }
+                _ => overloads.push(Overload {
+                    first: segment.first,
+                    last: segment.last,
+                    peak: segment.load,
+                    projects: Vec::new(),
+                    allocations: segment.allocations.clone(),
+                }),
+            }
+        }
+        for run in &mut overloads {
+            run.allocations.sort();
+            run.allocations.dedup();
+            run.projects = run
+                .allocations
+                .iter()
+                .map(|&(project, _)| project)
+                .collect();
+            run.projects.dedup();
+        }
+        overloads
+    }
+}
+
+/// The load of every person and team, in definition order, each resource
+/// present even when nothing is allocated to it.
+///
+/// A scheduled project loads each resource it allocates on every working day
+/// from its earliest start to its earliest finish. The loads come from one
+/// sweep over the days on which allocations start and end, so the cost grows
+/// with the number of allocations, not with the length of the plan.
+pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> Vec<ResourceLoad> {
+    let mut slot_of_resource = vec![None; model.defs.len()];
+    let mut loads = Vec::new();
+    for (index, def) in model.defs.iter().enumerate() {
+        let capacity = match &def.data {
+            DefData::Person(_) => 1.0,
+            DefData::Team(team) => team_capacity(model, team),
+            _ => continue,
+        };
+        slot_of_resource[index] = Some(loads.len());
+        loads.push(ResourceLoad {
+            resource: DefId(index as u32),
+            capacity,
+            segments: Vec::new(),
+        });
+    }
+
+    let mut events: Vec<Vec<Event>> = vec![Vec::new(); loads.len()];
+    for (index, def) in model.defs.iter().enumerate() {
+        let DefData::Project(project) = &def.data else {
+            continue;
+        };
+        let project_id = DefId(index as u32);
+        let Some(dates) = schedule.dates(project_id) else {
+            continue;
+        };
+        let first = calendar.on_or_after(dates.earliest_start);
+        if dates.earliest_finish < first {
+            continue;
+        }
+        let after_last = calendar.add_working_days(dates.earliest_finish, 1);
+        for (entry, allocation) in project.allocate.iter().enumerate() {
+            let resource = model.target(allocation.resource);
+            let Some(slot) =
+                resource.and_then(|r| slot_of_resource.get(r.index()).copied().flatten())
+            else {
+                continue;
+            };
+            let people = amount_in_people(allocation.amount.value, loads[slot].capacity);
+            let key = (project_id, entry);
+            events[slot].push(Event {
+                date: first,
+                key,
+                change: Change::Start(people),
+            });
+            events[slot].push(Event {
+                date: after_last,
+                key,
+                change: Change::End,
+            });
+        }
+    }
+
+    for (load, events) in loads.iter_mut().zip(events) {
+        load.segments = sweep(events, calendar);
+    }
+    loads
+}
+
+/// A team's capacity: as written, or one person per distinct member (and
+/// never less than one, so that an empty team can still take work).
+fn team_capacity(model: &Model, team: &Team) -> f64 {
+    if let Some(capacity) = team.capacity {
+        return capacity.value;
+    }
+    let mut members: Vec<DefId> = team
+        .members
+        .iter()
+        .filter_map(|&member| model.target(member))
+        .collect();
+    members.sort();
+    members.dedup();
+    members.len().max(1) as f64
+}
+
+/// The people an allocation amounts to on a resource of this capacity.
+pub fn amount_in_people(amount: Amount, capacity: f64) -> f64 {
+    match amount {
+        Amount::People(people) => people,
+        Amount::Percent(percent) => percent / 100.0 * capacity,
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    /// A working day: the first one of the allocation, or the first after it.
+    date: Date,
+    key: (DefId, usize),
+    change: Change,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Change {
+    Start(f64),
+    End,
+}
+
+/// Turns the start and end events of one resource into segments: between
+/// two consecutive event days the set of active allocations stays the same.
+fn sweep(mut events: Vec<Event>, calendar: &WorkCalendar) -> Vec<LoadSegment> {
+    events.sort_by_key(|event| event.date);
+    let mut active: BTreeMap<(DefId, usize), f64> = BTreeMap::new();
+    let mut segments = Vec::new();
+    let mut next = 0;
+    while let Some(&Event { date, .. }) = events.get(next) {
+        while let Some(event) = events.get(next).filter(|event| event.date == date) {
+            match event.change {
+                Change::Start(people) => active.insert(event.key, people),
+                Change::End => active.remove(&event.key),
+            };
+            next += 1;
+        }
+        // While an allocation is active its end event is still ahead.
+        let Some(following) = events.get(next) else {
+            break;
+        };
+        if !active.is_empty() {
+            segments.push(LoadSegment {
+                first: date,
+                last: calendar.add_working_days(following.date, -1),
+                load: active.values().sum(),
+                allocations: active.keys().copied().collect(),
+            });
+        }
+    }
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use expect_test::{Expect, expect};
+    use jiff::civil::{Date, date};
+
+    use super::*;
+    use crate::analysis::{self, Analysis, Options};
+    use crate::model::ParsedFile;
+
+    fn analyze(text: &str) -> (Model, Analysis) {
+        let model = Model::build(vec![Arc::new(ParsedFile::new("plan.pgm", text))]);
+        let analysis = analysis::analyze(&model, &Options::new(date(2027, 1, 4)));
+        (model, analysis)
+    }
+
+    /// Each resource's segments and overloads, one line each.
+    fn check(text: &str, expect: Expect) {
+        let (model, analysis) = analyze(text);
+        let name = |id: DefId| model.def(id).name.clone();
+        let mut lines = Vec::new();
+        for load in &analysis.loads {
+            lines.push(format!(
+                "{} capacity {} peak {}",
+                name(load.resource),
+                load.capacity,
+                load.peak()
+            ));
+            for segment in &load.segments {
+                let allocations: Vec<String> = segment
+                    .allocations
+                    .iter()
+                    .map(|&(project, entry)| format!("{}#{entry}", name(project)))
+                    .collect();
+                lines.push(format!(
+                    "  {} .. {} load {} [{}]",
+                    segment.first,
+                    segment.last,
+                    segment.load,
+                    allocations.join(" ")
+                ));
+            }
+            for overload in load.overloads(&analysis.calendar) {
+                let projects: Vec<String> = overload.projects.iter().map(|&p| name(p)).collect();
+                lines.push(format!(
+                    "  over {} .. {} peak {} [{}]",
+                    overload.first,
+                    overload.last,
+                    overload.peak,
+                    projects.join(" ")
+                ));
+            }
+        }
+        expect.assert_eq(&(lines.join("\n") + "\n"));
+    }
+
+    /// By resource and working day: the load and the allocations behind it.
+    type DailyLoads = BTreeMap<(DefId, Date), (f64, Vec<(DefId, usize)>)>;
+
+    /// The load of every resource on every working day, counted one day at a
+    /// time: the slow and obvious way the sweep must agree with.
+    fn day_by_day(model: &Model, analysis: &Analysis) -> DailyLoads {
+        let mut days = BTreeMap::new();
+        for load in &analysis.loads {
+            for (index, def) in model.defs.iter().enumerate() {
+                let project_id = DefId(index as u32);
+                let (DefData::Project(project), Some(dates)) =
+                    (&def.data, analysis.schedule.dates(project_id))
+                else {
+                    continue;
+                };
+                for (entry, allocation) in project.allocate.iter().enumerate() {
+                    if model.target(allocation.resource) != Some(load.resource) {
+                        continue;
+                    }
+                    let mut day = dates.earliest_start;
+                    while day <= dates.earliest_finish {
+                        if analysis.calendar.is_working_day(day) {
+                            let (total, allocations) = days
+                                .entry((load.resource, day))
+                                .or_insert((0.0, Vec::new()));
+                            *total += amount_in_people(allocation.amount.value, load.capacity);
+                            allocations.push((project_id, entry));
+                        }
+                        day = day
+                            .tomorrow()
+                            .expect("plan dates are far from the calendar's end");
+                    }
+                }
+            }
+        }
+        days
+    }
+
+    /// The sweep's segments spread out into single days.
+    fn segment_days(analysis: &Analysis) -> DailyLoads {
+        let mut days = BTreeMap::new();
+        for load in &analysis.loads {
+            for segment in &load.segments {
+                let mut day = segment.first;
+                while day <= segment.last {
+                    if analysis.calendar.is_working_day(day) {
+                        days.insert(
+                            (load.resource, day),
+                            (segment.load, segment.allocations.clone()),
+                        );
+                    }
+                    day = day
+                        .tomorrow()
+                        .expect("plan dates are far from the calendar's end");
+                }
+            }
+        }
+        days
+    }
+
+    const PLAN: &str = r#"
+calendar { holidays: 2027-01-13, 2027-01-25 .. 2027-01-27 }
+person ana
+person carol
+team backend { capacity: 4 members: ana }
+team ops { members: ana, carol }
+program apollo {
+  owner: ana
+  project network { owner: ana start: 2027-01-04 duration: 2w allocate: backend 2, carol 50% }
+  project iam { owner: ana duration: 1w depends_on: network allocate: backend 3, carol 50% }
+  project billing { owner: ana start: 2027-01-11 duration: 8d allocate: backend 75%, ops 1 }
+  project audit { owner: ana duration: 3d depends_on: iam allocate: carol 1, ops 100% }
+  project portal { owner: ana start: 2027-01-20 duration: 2d allocate: carol 100%, ops 100% }
+}
+"#;
+
+    #[test]
+    fn the_sweep_agrees_with_counting_day_by_day() {
+        let (model, analysis) = analyze(PLAN);
+        let counted = day_by_day(&model, &analysis);
+        assert!(!counted.is_empty());
+        assert_eq!(segment_days(&analysis), counted);
+    }
+
+    #[test]
+    fn segments_are_maximal_runs_of_one_set_of_allocations() {
+        check(
+            PLAN,
+            expect![[r#"
+            ana capacity 1 peak 0
+            carol capacity 1 peak 1.5
+              2027-01-04 .. 2027-01-18 load 0.5 [network#1]
+              2027-01-19 .. 2027-01-19 load 0.5 [iam#1]
+              2027-01-20 .. 2027-01-21 load 1.5 [iam#1 portal#0]
+              2027-01-22 .. 2027-01-28 load 0.5 [iam#1]
+              2027-01-29 .. 2027-02-02 load 1 [audit#0]
+              over 2027-01-20 .. 2027-01-21 peak 1.5 [iam portal]
+            backend capacity 4 peak 6
+              2027-01-04 .. 2027-01-08 load 2 [network#0]
+              2027-01-11 .. 2027-01-18 load 5 [network#0 billing#0]
+              2027-01-19 .. 2027-01-21 load 6 [iam#0 billing#0]
+              2027-01-22 .. 2027-01-28 load 3 [iam#0]
+              over 2027-01-11 .. 2027-01-21 peak 6 [network iam billing]
+            ops capacity 2 peak 3
+              2027-01-11 .. 2027-01-19 load 1 [billing#1]
+              2027-01-20 .. 2027-01-21 load 3 [billing#1 portal#1]
+              2027-01-29 .. 2027-02-02 load 2 [audit#1]
+              over 2027-01-20 .. 2027-01-21 peak 3 [billing portal]
+        "#]],
+        );
+    }
+
+    #[test]
+    fn allocations_to_a_team_do_not_load_its_members() {
+        check(
+            r#"
+person ana
+team backend { members: ana }
+program apollo {
+  owner: ana
+  project network { owner: ana start: 2027-01-04 duration: 1w allocate: backend 2 }
+}
+"#,
+            expect![[r#"
+                ana capacity 1 peak 0
+                backend capacity 1 peak 2
+                  2027-01-04 .. 2027-01-08 load 2 [network#0]
+                  over 2027-01-04 .. 2027-01-08 peak 2 [network]
+            "#]],
+        );
+    }
+
+    #[test]
+    fn overloads_merge_across_weekends_but_not_across_a_working_day() {
+        check(
+            r#"
+person ana
+program apollo {
+  owner: ana
+  project base { owner: ana start: 2027-01-04 duration: 2w allocate: ana 1 }
+  project first { owner: ana start: 2027-01-07 duration: 2d allocate: ana 1 }
+  project second { owner: ana start: 2027-01-11 duration: 2d allocate: ana 1 }
+  project third { owner: ana start: 2027-01-14 duration: 1d allocate: ana 1 }
+}
+"#,
+            expect![[r#"
+                ana capacity 1 peak 2
+                  2027-01-04 .. 2027-01-06 load 1 [base#0]
+                  2027-01-07 .. 2027-01-08 load 2 [base#0 first#0]
+                  2027-01-11 .. 2027-01-12 load 2 [base#0 second#0]
+                  2027-01-13 .. 2027-01-13 load 1 [base#0]
+                  2027-01-14 .. 2027-01-14 load 2 [base#0 third#0]
+                  2027-01-15 .. 2027-01-15 load 1 [base#0]
+                  over 2027-01-07 .. 2027-01-12 peak 2 [base first second]
+                  over 2027-01-14 .. 2027-01-14 peak 2 [base third]
+            "#]],
+        );
+    }
 }

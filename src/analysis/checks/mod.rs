@@ -1,10 +1,23 @@
 //! Every check, one a file. Each adds its findings to `out`.
 
-use crate::analysis::{
-    Cycle, DependencyGraph, Options, ResourceLoad, Schedule, WorkCalendar,
-};
-use crate::base::Diagnostic;
-use crate::model::Model;
+mod date_conflict;
+mod deadline_missed;
+mod dependency_cycle;
+mod missing_owner;
+mod missing_property;
+mod outside_window;
+mod over_allocation;
+mod overdue;
+mod progress_mismatch;
+mod status_conflict;
+mod unmitigated_risk;
+mod unused_definition;
+
+use jiff::civil::Date;
+
+use crate::analysis::{Cycle, DependencyGraph, Options, ResourceLoad, Schedule, WorkCalendar};
+use crate::base::{Diagnostic, FileSpan, Span};
+use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus};
 
 /// What a check may look at.
 pub(super) struct Context<'a> {
@@ -17,6 +30,146 @@ pub(super) struct Context<'a> {
     pub loads: &'a [ResourceLoad],
 }
 
+type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+const CHECKS: &[Check] = &[
+    missing_property::check,
+    dependency_cycle::check,
+    date_conflict::check,
+    deadline_missed::check,
+    outside_window::check,
+    over_allocation::check,
+    status_conflict::check,
+    progress_mismatch::check,
+    overdue::check,
+    unmitigated_risk::check,
+    missing_owner::check,
+    unused_definition::check,
+];
+
 pub(super) fn run_all(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let _ = (cx, out);
+    for check in CHECKS {
+        check(cx, out);
+    }
+}
+
+impl<'a> Context<'a> {
+    /// Every definition with its id, in definition order.
+    fn defs(&self) -> impl Iterator<Item = (DefId, &'a Def)> + use<'a> {
+        self.model
+            .defs
+            .iter()
+            .enumerate()
+            .map(|(index, def)| (DefId(index as u32), def))
+    }
+
+    /// The qualified name of a definition, for messages.
+    fn name(&self, id: DefId) -> &'a str {
+        &self.model.def(id).qualified_name
+    }
+
+    /// The project a definition is, if it is one.
+    fn project(&self, id: DefId) -> Option<&'a Project> {
+        match &self.model.def(id).data {
+            DefData::Project(project) => Some(project),
+            _ => None,
+        }
+    }
+
+    /// Whether every piece of work behind an item is finished: a project when
+    /// it is `done`, a milestone when everything it depends on is finished.
+    /// Indexed by definition; false for anything else.
+    fn finished_items(&self) -> Vec<bool> {
+        let mut finished: Vec<bool> = self
+            .model
+            .defs
+            .iter()
+            .map(|def| match &def.data {
+                DefData::Project(project) => status(project) == ProjectStatus::Done,
+                DefData::Milestone(_) => true,
+                _ => false,
+            })
+            .collect();
+        // Milestones start out finished; anything unfinished unfinishes the
+        // milestones downstream of it, one worklist pass over the graph.
+        let mut unfinished: Vec<DefId> = self
+            .defs()
+            .filter(|&(id, def)| matches!(def.data, DefData::Project(_)) && !finished[id.index()])
+            .map(|(id, _)| id)
+            .collect();
+        while let Some(item) = unfinished.pop() {
+            for &edge in self.graph.successors(item) {
+                let successor = self.graph.edge(edge).successor;
+                let is_milestone = matches!(self.model.def(successor).data, DefData::Milestone(_));
+                if is_milestone && finished[successor.index()] {
+                    finished[successor.index()] = false;
+                    unfinished.push(successor);
+                }
+            }
+        }
+        finished
+    }
+}
+
+/// A project's status; a project without one is planned.
+fn status(project: &Project) -> ProjectStatus {
+    project
+        .status
+        .map_or(ProjectStatus::Planned, |status| status.value)
+}
+
+/// Whether a project's work is over, done or abandoned, so that its
+/// computed dates no longer call for action.
+fn is_settled(project: &Project) -> bool {
+    matches!(
+        status(project),
+        ProjectStatus::Done | ProjectStatus::Cancelled
+    )
+}
+
+/// Where a piece of a definition's text is.
+fn located(def: &Def, span: Span) -> FileSpan {
+    FileSpan::new(def.file, span)
+}
+
+/// `on 2027-02-15` for one day, `from 2027-02-15 to 2027-03-26` for more.
+fn format_days(first: Date, last: Date) -> String {
+    if first == last {
+        format!("on {first}")
+    } else {
+        format!("from {first} to {last}")
+    }
+}
+
+/// A number of people or a percentage as a reader writes it: `2`, `2.5`, `0.33`.
+fn format_number(value: f64) -> String {
+    let rounded = format!("{value:.2}");
+    rounded
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_string()
+}
+
+/// `1 person`, `2.5 people`.
+fn format_people(people: f64) -> String {
+    let number = format_number(people);
+    if number == "1" {
+        "1 person".to_string()
+    } else {
+        format!("{number} people")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_written() {
+        let formatted: Vec<String> = [2.0, 2.5, 1.0 / 3.0, 0.0, 120.0]
+            .into_iter()
+            .map(format_number)
+            .collect();
+        assert_eq!(formatted, ["2", "2.5", "0.33", "0", "120"]);
+    }
 }

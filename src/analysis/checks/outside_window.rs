@@ -1,0 +1,60 @@
+//! `outside-window`: a project or milestone scheduled before its program's
+//! `window` opens or after it closes. Cancelled projects are left alone, and
+//! so is a window that ends before it starts (a `date-conflict` already).
+
+use crate::analysis::checks::{Context, located, status};
+use crate::base::{Code, Diagnostic};
+use crate::model::{DefData, ProjectStatus};
+use crate::syntax::ast::ItemKind;
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (id, def) in cx.defs() {
+        let cancelled = match &def.data {
+            DefData::Project(project) => status(project) == ProjectStatus::Cancelled,
+            DefData::Milestone(_) => false,
+            _ => continue,
+        };
+        let (Some(program_id), Some(dates)) = (def.program, cx.schedule.dates(id)) else {
+            continue;
+        };
+        let program = cx.model.def(program_id);
+        let DefData::Program(data) = &program.data else {
+            continue;
+        };
+        let Some(window) = data.window else {
+            continue;
+        };
+        let (open, close) = (window.value.first, window.value.last);
+        if cancelled || close < open {
+            continue;
+        }
+        let (start, finish) = (dates.earliest_start, dates.earliest_finish);
+        let window_name = format!("the window of program `{}`", program.qualified_name);
+        let name = &def.qualified_name;
+        let message = match (start < open, finish > close) {
+            (false, false) => continue,
+            _ if def.kind == ItemKind::Milestone => {
+                let side = if start < open {
+                    format!("before {window_name} opens on {open}")
+                } else {
+                    format!("after {window_name} closes on {close}")
+                };
+                format!("milestone `{name}` falls on {start}, {side}")
+            }
+            (true, false) => format!(
+                "`{name}` is scheduled to start on {start}, before {window_name} opens on {open}"
+            ),
+            (false, true) => format!(
+                "`{name}` is scheduled to finish on {finish}, after {window_name} closes on {close}"
+            ),
+            (true, true) => format!(
+                "`{name}` is scheduled from {start} to {finish}, beyond both ends of {window_name}, {open} to {close}"
+            ),
+        };
+        let related = format!("{window_name}, {open} to {close}");
+        out.push(
+            Diagnostic::new(Code::OutsideWindow, def.name_location(), message)
+                .with_related(located(program, window.span), related),
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! `progress-mismatch`: a `progress` figure that contradicts the status: a
+//! done project below 100%, a planned one (which a project without `status`
+//! is) above 0%, or 100% on a project that is not done.
+
+use crate::analysis::checks::{Context, format_number, located, status};
+use crate::base::{Code, Diagnostic};
+use crate::model::{DefData, ProjectStatus};
+
+pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for (_, def) in cx.defs() {
+        let DefData::Project(project) = &def.data else {
+            continue;
+        };
+        let Some(progress) = project.progress else {
+            continue;
+        };
+        let status = status(project);
+        let said = match project.status {
+            Some(_) => format!("is `{}`", status.keyword()),
+            None => "has no `status`, so it counts as planned,".to_string(),
+        };
+        let name = &def.qualified_name;
+        let percent = format_number(progress.value);
+        let message = match status {
+            ProjectStatus::Done if progress.value < 100.0 => {
+                format!("`{name}` is `done` but its progress is {percent}%, not 100%")
+            }
+            ProjectStatus::Planned if progress.value > 0.0 => {
+                format!("`{name}` {said} but its progress is {percent}%")
+            }
+            ProjectStatus::Active | ProjectStatus::Blocked | ProjectStatus::Cancelled
+                if progress.value >= 100.0 =>
+            {
+                format!("`{name}` is at 100% progress but {said}, not `done`")
+            }
+            _ => continue,
+        };
+        let mut diagnostic =
+            Diagnostic::new(Code::ProgressMismatch, located(def, progress.span), message);
+        if let Some(written) = project.status {
+            let related = format!("`{name}` is `{}` here", status.keyword());
+            diagnostic = diagnostic.with_related(located(def, written.span), related);
+        }
+        out.push(diagnostic);
+    }
+}
