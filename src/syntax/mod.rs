@@ -1,6 +1,10 @@
 //! Tokens, the error-recovering parser and the spanned syntax tree.
 
 pub mod ast;
+mod escape;
+pub mod format;
+pub mod lexer;
+mod parser;
 
 use crate::base::Span;
 
@@ -36,6 +40,9 @@ pub struct Comment {
     pub span: Span,
 }
 
+pub use lexer::{Token, TokenKind, lex, lex_with_errors};
+
+/// Parses one file. Never fails: the tree holds whatever could be read.
 pub fn parse(text: &str) -> Parse {
-    todo!("parser: {}", text.len())
+    parser::parse(text)
 }

@@ -1,0 +1,248 @@
+//! Text to tokens. Whitespace is dropped (the gaps between token spans say
+//! where it was); comments are kept as tokens so that the formatter and
+//! semantic highlighting see them.
+
+use logos::Logos;
+
+use crate::base::Span;
+use crate::syntax::ast::ItemKind;
+use crate::syntax::escape::unescape;
+use crate::syntax::{CommentKind, SyntaxError};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum TokenKind {
+    /// One of the nine item keywords, the only reserved words.
+    Keyword(ItemKind),
+    Ident,
+    /// A string literal. An unterminated one ends at the end of its line
+    /// and is reported by the lexer.
+    String {
+        terminated: bool,
+    },
+    /// `2027-01-04`, and anything else shaped `digits-digits-digits`.
+    Date,
+    /// `30d`, `6w`, `+1w`, `-2d`.
+    Duration,
+    /// `50%`, `12.5%`.
+    Percent,
+    /// `4`, `2.5`.
+    Number,
+    DotDot,
+    Dot,
+    Colon,
+    Comma,
+    LBrace,
+    RBrace,
+    Comment(CommentKind),
+    /// A run of text that is no token: unknown characters, or a number glued
+    /// to letters such as `30days`.
+    Error,
+}
+
+impl TokenKind {
+    pub fn is_comment(self) -> bool {
+        matches!(self, TokenKind::Comment(_))
+    }
+}
+
+/// The tokens of `text`, comments included, whitespace left out.
+pub fn lex(text: &str) -> Vec<Token> {
+    lex_with_errors(text).0
+}
+
+/// The tokens of `text` and the lexical errors among them: bad escapes,
+/// unterminated strings and block comments. Unknown text becomes
+/// [`TokenKind::Error`] tokens, which the parser reports where it meets them.
+pub fn lex_with_errors(text: &str) -> (Vec<Token>, Vec<SyntaxError>) {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 8);
+    let mut errors = Vec::new();
+    let mut lexer = RawToken::lexer(text);
+    while let Some(raw) = lexer.next() {
+        let span = Span::from(lexer.span());
+        let kind = match raw {
+            Ok(raw) => raw.kind(),
+            Err(()) => TokenKind::Error,
+        };
+        if let Ok(raw) = raw {
+            check_token(text, raw, span, &mut errors);
+        }
+        match tokens.last_mut() {
+            Some(last)
+                if kind == TokenKind::Error
+                    && last.kind == TokenKind::Error
+                    && last.span.end == span.start =>
+            {
+                last.span.end = span.end;
+            }
+            _ => tokens.push(Token { kind, span }),
+        }
+    }
+    (tokens, errors)
+}
+
+/// Reports what is wrong inside a token that is still produced.
+fn check_token(text: &str, raw: RawToken, span: Span, errors: &mut Vec<SyntaxError>) {
+    match raw {
+        RawToken::String(terminated) => {
+            // An unterminated string is one mistake: its escapes are not
+            // judged, as the missing quote may be what makes them look wrong.
+            if !terminated {
+                errors.push(SyntaxError {
+                    span,
+                    message:
+                        "unterminated string: expected a closing `\"` before the end of the line"
+                            .to_string(),
+                });
+                return;
+            }
+            let body = Span::new(span.start + 1, span.end - 1);
+            unescape(
+                &text[body.range()],
+                |_| {},
+                |range, message| {
+                    errors.push(SyntaxError {
+                        span: Span::new(body.start + range.start, body.start + range.end),
+                        message,
+                    })
+                },
+            );
+        }
+        RawToken::BlockComment(false) => errors.push(SyntaxError {
+            span,
+            message: "unterminated block comment: expected `*/` before the end of the file"
+                .to_string(),
+        }),
+        _ => {}
+    }
+}
+
+#[derive(Logos, Clone, Copy, PartialEq, Eq, Debug)]
+#[logos(skip r"[ \t\r\n\f\u{FEFF}]+")]
+enum RawToken {
+    #[token("calendar", |_| ItemKind::Calendar)]
+    #[token("person", |_| ItemKind::Person)]
+    #[token("team", |_| ItemKind::Team)]
+    #[token("program", |_| ItemKind::Program)]
+    #[token("project", |_| ItemKind::Project)]
+    #[token("milestone", |_| ItemKind::Milestone)]
+    #[token("risk", |_| ItemKind::Risk)]
+    #[token("stakeholder", |_| ItemKind::Stakeholder)]
+    #[token("benefit", |_| ItemKind::Benefit)]
+    Keyword(ItemKind),
+
+    #[regex("[A-Za-z_][A-Za-z0-9_]*")]
+    Ident,
+
+    /// Whether the closing quote is there.
+    #[token("\"", string_rest)]
+    String(bool),
+
+    #[regex("[0-9]+-[0-9]+-[0-9]+")]
+    Date,
+
+    #[regex("[+-]?[0-9]+[dw]", priority = 10)]
+    Duration,
+
+    #[regex(r"[0-9]+(\.[0-9]+)?%", priority = 10)]
+    Percent,
+
+    #[regex(r"[0-9]+(\.[0-9]+)?", priority = 10)]
+    Number,
+
+    /// Digits glued to other word characters: `30days`, `1.5w`, `+5`.
+    #[regex(r"[+-]?[0-9][0-9A-Za-z_]*(\.[0-9A-Za-z_]+)*%?", priority = 1)]
+    MalformedNumber,
+
+    #[token("..")]
+    DotDot,
+    #[token(".")]
+    Dot,
+    #[token(":")]
+    Colon,
+    #[token(",")]
+    Comma,
+    #[token("{")]
+    LBrace,
+    #[token("}")]
+    RBrace,
+
+    #[regex(r"//[^\r\n]*", line_comment_kind, allow_greedy = true)]
+    LineComment(CommentKind),
+
+    /// Whether the closing `*/` is there.
+    #[token("/*", block_comment_rest)]
+    BlockComment(bool),
+}
+
+impl RawToken {
+    fn kind(self) -> TokenKind {
+        match self {
+            RawToken::Keyword(kind) => TokenKind::Keyword(kind),
+            RawToken::Ident => TokenKind::Ident,
+            RawToken::String(terminated) => TokenKind::String { terminated },
+            RawToken::Date => TokenKind::Date,
+            RawToken::Duration => TokenKind::Duration,
+            RawToken::Percent => TokenKind::Percent,
+            RawToken::Number => TokenKind::Number,
+            RawToken::MalformedNumber => TokenKind::Error,
+            RawToken::DotDot => TokenKind::DotDot,
+            RawToken::Dot => TokenKind::Dot,
+            RawToken::Colon => TokenKind::Colon,
+            RawToken::Comma => TokenKind::Comma,
+            RawToken::LBrace => TokenKind::LBrace,
+            RawToken::RBrace => TokenKind::RBrace,
+            RawToken::LineComment(kind) => TokenKind::Comment(kind),
+            RawToken::BlockComment(_) => TokenKind::Comment(CommentKind::Block),
+        }
+    }
+}
+
+/// `///` starts a doc comment, but `////` and more is a plain one, as in Rust.
+fn line_comment_kind(lexer: &mut logos::Lexer<RawToken>) -> CommentKind {
+    let slice = lexer.slice();
+    if slice.starts_with("///") && !slice.starts_with("////") {
+        CommentKind::Doc
+    } else {
+        CommentKind::Line
+    }
+}
+
+/// Consumes a string after its opening quote, up to the closing quote or,
+/// when that is missing, the end of the line: strings do not span lines, so
+/// a missing quote costs one line, not the rest of the file.
+fn string_rest(lexer: &mut logos::Lexer<RawToken>) -> bool {
+    let rest = lexer.remainder().as_bytes();
+    let mut at = 0;
+    while at < rest.len() {
+        match rest[at] {
+            b'"' => {
+                lexer.bump(at + 1);
+                return true;
+            }
+            b'\\' if matches!(rest.get(at + 1), Some(b'"' | b'\\')) => at += 2,
+            b'\n' | b'\r' => break,
+            _ => at += 1,
+        }
+    }
+    lexer.bump(at);
+    false
+}
+
+fn block_comment_rest(lexer: &mut logos::Lexer<RawToken>) -> bool {
+    match lexer.remainder().find("*/") {
+        Some(at) => {
+            lexer.bump(at + 2);
+            true
+        }
+        None => {
+            lexer.bump(lexer.remainder().len());
+            false
+        }
+    }
+}
