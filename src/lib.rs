@@ -6,5 +6,9 @@
 pub mod analysis;
 pub mod base;
 pub mod cli;
+pub mod generate;
+pub mod ide;
+pub mod lsp;
 pub mod model;
 pub mod syntax;
+pub mod workspace;

@@ -1,1 +1,29 @@
-fn main() {}
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use pgm::cli::{self, Cli, CliError};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    // https://no-color.org: any non-empty NO_COLOR turns colours off.
+    let colour = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    // Not locked: the language server writes to standard output itself.
+    let mut out = io::BufWriter::new(stdout);
+    let result = cli::run(&cli, &mut out, colour).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => code,
+        // A reader that stops early (`pgm schedule | head`) is no failure.
+        Err(CliError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            error.exit_code()
+        }
+    }
+}

@@ -1,0 +1,63 @@
+//! From the paths on the command line to an analysed model.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::analysis::{self, Analysis, Options};
+use crate::cli::SettingOverrides;
+use crate::model::{Model, ParsedFile};
+use crate::workspace::{self, Settings, WorkspaceError};
+
+/// A workspace read, understood and analysed.
+pub struct Loaded {
+    pub model: Model,
+    pub analysis: Analysis,
+}
+
+/// The paths given, or the current directory when none is.
+fn paths_or_current(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// Every `.pgm` file under `paths` with its text, named as the user gave it.
+pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, WorkspaceError> {
+    workspace::collect_pgm_files(&paths_or_current(paths))?
+        .into_iter()
+        .map(|path| workspace::read_source(&path).map(|text| (path, text)))
+        .collect()
+}
+
+pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded, WorkspaceError> {
+    let paths = paths_or_current(paths);
+    let sources = read_sources(&paths)?;
+    let options = options(&paths[0], overrides)?;
+    let files = sources
+        .into_iter()
+        .map(|(path, text)| Arc::new(ParsedFile::new(path.display().to_string(), text)))
+        .collect();
+    let model = Model::build(files);
+    let analysis = analysis::analyze(&model, &options);
+    Ok(Loaded { model, analysis })
+}
+
+/// The command line's settings over those of the `pgm.toml` that applies to
+/// the first path, over the defaults.
+fn options(first_path: &Path, overrides: SettingOverrides) -> Result<Options, WorkspaceError> {
+    let settings = Settings::discover(first_path)?;
+    let today = overrides
+        .today
+        .or(settings.today)
+        .unwrap_or_else(|| jiff::Zoned::now().date());
+    let exposure_threshold = overrides
+        .exposure_threshold
+        .or(settings.exposure_threshold)
+        .unwrap_or(Options::DEFAULT_EXPOSURE_THRESHOLD);
+    Ok(Options {
+        today,
+        exposure_threshold,
+    })
+}
