@@ -66,7 +66,7 @@ impl Plan {
         let mut rng = fastrand::Rng::with_seed(options.seed);
         let mut dependencies: Vec<Vec<(usize, &'static str, &'static str)>> =
             vec![Vec::new(); projects];
-        for project in 1..projects {
+        for (project, entries) in dependencies.iter_mut().enumerate().skip(1) {
             if project % PROJECTS_PER_PROGRAM == 0 {
                 // The first project of each program commits to a start.
                 continue;
@@ -79,12 +79,19 @@ impl Plan {
                 } else {
                     rng.usize(program_start..project)
                 };
-                if dependencies[project].iter().any(|d| d.0 == predecessor) {
+                if entries.iter().any(|d| d.0 == predecessor) {
                     continue;
                 }
                 let kind = ["", "", "", "ss", "ff", "sf"][rng.usize(0..6)];
-                let lag = ["", "", "+1w", "+2d", "-1d"][rng.usize(0..5)];
-                dependencies[project].push((predecessor, kind, lag));
+                // Leads only on finish-to-start edges, which they cannot
+                // pull before the predecessor's start.
+                let lag = match (kind, rng.usize(0..5)) {
+                    (_, 0 | 1) => "",
+                    (_, 2) => "+1w",
+                    ("", 3) => "-1d",
+                    _ => "+2d",
+                };
+                entries.push((predecessor, kind, lag));
             }
         }
         // Distinct projects for each kind of injected fault, drawn from
@@ -155,7 +162,7 @@ impl Plan {
         let owner = person_name(program % self.persons);
         let _ = write!(
             text,
-            "\n/// {area} programme number {program}.\nprogram {} \"{area} programme {program}\" {{\n  owner: {owner}\n  objective: \"Deliver the {area} roadmap\"\n",
+            "\n/// {area} programme number {program}.\nprogram {} \"{area} programme {program}\" {{\n  owner: {owner}\n  objective: \"Deliver the {area} roadmap\"\n  window: {TODAY} .. 2040-12-31\n",
             program_name(program)
         );
         for project in first..last {

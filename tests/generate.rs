@@ -1,0 +1,66 @@
+//! The generator writes plans that check clean, and injects exactly the
+//! faults it is asked for.
+
+use std::sync::Arc;
+
+use pgm::analysis::{Options, analyze};
+use pgm::base::Code;
+use pgm::generate::{self, GeneratedFile};
+use pgm::model::{Model, ParsedFile};
+
+fn codes_of(files: &[GeneratedFile]) -> Vec<Code> {
+    let parsed = files
+        .iter()
+        .filter(|file| file.path.ends_with(".pgm"))
+        .map(|file| Arc::new(ParsedFile::new(file.path.clone(), file.text.clone())))
+        .collect();
+    let model = Model::build(parsed);
+    let today = generate::TODAY
+        .parse()
+        .expect("the generator's today is a date");
+    let mut codes: Vec<Code> = analyze(&model, &Options::new(today))
+        .diagnostics
+        .iter()
+        .map(|diagnostic| diagnostic.code)
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn a_clean_portfolio_checks_without_any_diagnostic() {
+    let files = generate::portfolio(&generate::Options::clean(1_000));
+    assert_eq!(
+        files.iter().filter(|f| f.path.ends_with(".pgm")).count(),
+        1 + 5
+    );
+    assert_eq!(codes_of(&files), []);
+}
+
+#[test]
+fn injected_faults_are_reported_each_exactly() {
+    let options = generate::Options {
+        cycles: 2,
+        over_allocations: 1,
+        date_conflicts: 3,
+        ..generate::Options::clean(1_000)
+    };
+    let codes = codes_of(&generate::portfolio(&options));
+    let count = |code: Code| codes.iter().filter(|&&c| c == code).count();
+    // A two-item cycle is reported on each of its two edges.
+    assert_eq!(count(Code::DependencyCycle), 4);
+    assert_eq!(count(Code::DateConflict), 3);
+    assert_eq!(count(Code::OverAllocation), 1);
+    assert_eq!(codes.len(), 8, "{codes:?}");
+}
+
+#[test]
+fn the_same_options_give_the_same_bytes() {
+    let options = generate::Options::clean(300);
+    assert_eq!(generate::portfolio(&options), generate::portfolio(&options));
+    let reseeded = generate::Options { seed: 2, ..options };
+    assert_ne!(
+        generate::portfolio(&options),
+        generate::portfolio(&reseeded)
+    );
+}
