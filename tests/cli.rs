@@ -1118,10 +1118,7 @@ fn fmt_rewrites_only_what_changes_and_leaves_broken_files_alone() {
     "#]].assert_eq(&pgm(copy.path(), &["fmt"]).shown());
     let messy = fs::read_to_string(copy.path().join("messy.pgm")).expect("messy.pgm");
     expect![[r#"
-        person alice "Alice Chen" {
-          role: "Program manager"
-        }
-
+        person alice "Alice Chen" { role: "Program manager" }
         // The backbone comes first.
         program apollo "Apollo" {
           owner: alice
@@ -1130,9 +1127,7 @@ fn fmt_rewrites_only_what_changes_and_leaves_broken_files_alone() {
             start: 2027-01-04
             duration: 6w
           }
-          milestone done_with_network {
-            depends_on: network
-          }
+          milestone done_with_network { depends_on: network }
         }
     "#]]
     .assert_eq(&messy);

@@ -63,11 +63,9 @@ mod tests {
         check(
             "$0person alice   \"Alice\"{role:\"Lead\"}",
             expect![[r#"
-            //- /main.pgm
-            person alice "Alice" {
-              role: "Lead"
-            }
-        "#]],
+                //- /main.pgm
+                person alice "Alice" { role: "Lead" }
+            "#]],
         );
     }
 
@@ -78,7 +76,6 @@ mod tests {
             expect![[r#"
                 //- /main.pgm
                 person   alice
-
                 person bob
                 person   carol
             "#]],

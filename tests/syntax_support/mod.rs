@@ -1,11 +1,12 @@
 //! One dump of the syntax tree shared by the syntax tests: compact, with or
-//! without spans, showing every value in its written form.
+//! without spans, showing every value in its written form; and the checks
+//! every formatted file must pass.
 
 use std::fmt::Write;
 
-use pgm::syntax::Parse;
 use pgm::syntax::ast::{Atom, AtomKind, DurationUnit, Item, Member, Sign, SourceFile};
-
+use pgm::syntax::format::format;
+use pgm::syntax::{Parse, lex, parse};
 /// The tree and the errors of a parse, spans included.
 #[allow(dead_code)]
 pub fn dump_parse(parse: &Parse) -> String {
@@ -98,4 +99,63 @@ fn atom(atom: &Atom) -> String {
         AtomKind::Number(number) => number.clone(),
         AtomKind::Percent(percent) => format!("{percent}%"),
     }
+}
+
+/// Formats `text` and checks what formatting guarantees: formatting again
+/// changes nothing, the tree is the same, only whitespace between tokens
+/// changed (every comment is kept), no line ends in spaces, no two blank
+/// lines follow each other, no blank line follows an opening brace or
+/// precedes a closing one, and the file ends with exactly one line break.
+#[allow(dead_code)]
+pub fn format_checked(text: &str) -> Result<String, String> {
+    let formatted = format(text).map_err(|error| error.to_string())?;
+    let again = format(&formatted).map_err(|error| format!("formatted text: {error}"))?;
+    if again != formatted {
+        return Err(format!("not idempotent:\n{formatted}\n---\n{again}"));
+    }
+    if dump_tree(&parse(text).file, false) != dump_tree(&parse(&formatted).file, false) {
+        return Err(format!("the tree changed:\n{formatted}"));
+    }
+    if written_tokens(text) != written_tokens(&formatted) {
+        return Err(format!("the tokens changed:\n{formatted}"));
+    }
+    let lines: Vec<&str> = formatted.lines().collect();
+    for (number, pair) in lines.windows(2).enumerate() {
+        let (line, next) = (pair[0].trim(), pair[1].trim());
+        let wrong = match (line, next) {
+            ("", "") => Some("two blank lines"),
+            (line, "") if line.ends_with('{') => Some("a blank line after `{`"),
+            ("", next) if next.starts_with('}') => Some("a blank line before `}`"),
+            _ => None,
+        };
+        if let Some(wrong) = wrong {
+            return Err(format!("{wrong} at line {}:\n{formatted}", number + 1));
+        }
+    }
+    if let Some(number) = lines.iter().position(|line| line.ends_with([' ', '\t'])) {
+        return Err(format!(
+            "trailing spaces on line {}:\n{formatted}",
+            number + 1
+        ));
+    }
+    let content = formatted.trim_start_matches('\u{FEFF}');
+    let last_line = content
+        .strip_suffix("\r\n")
+        .or_else(|| content.strip_suffix('\n'));
+    let ends_once = last_line.is_some_and(|before| before == before.trim_end());
+    if !content.is_empty() && !ends_once {
+        return Err(format!(
+            "not ended by exactly one line break:\n{formatted:?}"
+        ));
+    }
+    Ok(formatted)
+}
+
+/// The tokens of a text as written, comments included; line comments lose
+/// the spaces at their end, as the formatter drops them.
+fn written_tokens(text: &str) -> Vec<&str> {
+    lex(text)
+        .iter()
+        .map(|token| text[token.span.range()].trim_end())
+        .collect()
 }
