@@ -83,6 +83,23 @@ pub enum DefData {
     Benefit(Benefit),
 }
 
+impl DefData {
+    /// The data of a definition of `kind` before any property is read.
+    pub fn empty(kind: ItemKind) -> DefData {
+        match kind {
+            ItemKind::Calendar => DefData::Calendar(Calendar::default()),
+            ItemKind::Person => DefData::Person(Person::default()),
+            ItemKind::Team => DefData::Team(Team::default()),
+            ItemKind::Program => DefData::Program(Program::default()),
+            ItemKind::Project => DefData::Project(Project::default()),
+            ItemKind::Milestone => DefData::Milestone(Milestone::default()),
+            ItemKind::Risk => DefData::Risk(Risk::default()),
+            ItemKind::Stakeholder => DefData::Stakeholder(Stakeholder::default()),
+            ItemKind::Benefit => DefData::Benefit(Benefit::default()),
+        }
+    }
+}
+
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Calendar {
     pub holidays: Vec<Spanned<DateRange>>,
@@ -202,7 +219,7 @@ impl DependencyKind {
         DependencyKind::StartToFinish,
     ];
 
-    pub fn keyword(self) -> &'static str {
+    pub const fn keyword(self) -> &'static str {
         match self {
             DependencyKind::FinishToStart => "fs",
             DependencyKind::StartToStart => "ss",
@@ -245,6 +262,9 @@ macro_rules! keyword_enum {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The keywords in the order of `ALL`, for messages and completion.
+            pub const KEYWORDS: &'static [&'static str] = &[$($word,)*];
 
             pub fn keyword(self) -> &'static str {
                 match self {

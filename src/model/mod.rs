@@ -2,13 +2,23 @@
 //! definitions, one name table, resolved references and typed values.
 
 mod def;
+mod index;
+mod lower;
+mod resolve;
+pub mod schema;
+mod scope;
+mod suggest;
+mod values;
 
 use std::sync::Arc;
 
 pub use def::*;
+pub use scope::VisibleName;
 
 use crate::base::{Diagnostic, FileId, LineIndex};
 use crate::syntax::{self, Parse};
+use index::Index;
+use scope::Names;
 
 /// One source file: its path as given, its text, and its syntax.
 #[derive(Debug)]
@@ -40,11 +50,33 @@ pub struct Model {
     pub defs: Vec<Def>,
     /// By `RefId` index.
     pub refs: Vec<Reference>,
-    /// Syntax errors and what lowering and resolution found.
+    /// Syntax errors and what lowering and resolution found, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
+    index: Index,
 }
 
 impl Model {
+    /// Lowers every file into one model: definitions numbered in file order
+    /// and text order, every reference resolved in one shared namespace.
+    pub fn build(files: Vec<Arc<ParsedFile>>) -> Model {
+        let lower::Lowered {
+            defs,
+            mut refs,
+            mut diagnostics,
+        } = lower::lower(&files);
+        let names = Names::build(&defs, &mut diagnostics);
+        resolve::resolve_all(&defs, &names, &mut refs, &mut diagnostics);
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let index = Index::build(names, &defs, &refs);
+        Model {
+            files,
+            defs,
+            refs,
+            diagnostics,
+            index,
+        }
+    }
+
     pub fn file(&self, id: FileId) -> &ParsedFile {
         &self.files[id.index()]
     }
@@ -56,4 +88,92 @@ impl Model {
     pub fn reference(&self, id: RefId) -> &Reference {
         &self.refs[id.index()]
     }
+}
+
+/// Lookups over the model, each answered from an index made once in `build`.
+impl Model {
+    /// What a reference names when that is a kind its role accepts; the one
+    /// way analyses follow references.
+    pub fn target(&self, reference: RefId) -> Option<DefId> {
+        let reference = self.refs.get(reference.index())?;
+        let target = reference.resolved?;
+        let kind = self.defs.get(target.index())?.kind;
+        reference.role.accepts().contains(&kind).then_some(target)
+    }
+
+    /// Every reference resolved to `def`, whatever its role, in order.
+    pub fn references_to(&self, def: DefId) -> &[RefId] {
+        self.index.references_to.get(def)
+    }
+
+    /// Every qualified reference whose first segment names `program`.
+    pub fn qualified_by(&self, program: DefId) -> &[RefId] {
+        self.index.qualified_by.get(program)
+    }
+
+    /// The definition of a qualified name, `apollo.iam` or `alice`.
+    pub fn lookup(&self, qualified: &str) -> Option<DefId> {
+        let segments: Vec<&str> = qualified.split('.').collect();
+        self.resolve(None, &segments)
+    }
+
+    /// What a name written inside `scope` (a program, or `None` for the top)
+    /// means, by the rules lowering resolves references with.
+    pub fn resolve<S: AsRef<str>>(&self, scope: Option<DefId>, segments: &[S]) -> Option<DefId> {
+        self.index
+            .names
+            .resolve(&self.defs, scope, segments)
+            .target()
+    }
+
+    /// The scope the properties of `def` are written in: its program, itself
+    /// for a program, `None` at the top.
+    pub fn scope_of(&self, def: DefId) -> Option<DefId> {
+        scope::scope_of(&self.defs, def)
+    }
+
+    /// Every definition a reference in `role` may name from `scope`, as it
+    /// would be written there, in definition order.
+    pub fn visible_names(&self, scope: Option<DefId>, role: RefRole) -> Vec<VisibleName> {
+        self.index.names.visible(&self.defs, scope, role)
+    }
+
+    /// The definitions of a file, in text order.
+    pub fn defs_in_file(&self, file: FileId) -> impl ExactSizeIterator<Item = DefId> + use<> {
+        let range = in_file(&self.defs, file, |def| def.file);
+        range.map(|index| DefId(index as u32))
+    }
+
+    /// The references of a file, in text order.
+    pub fn refs_in_file(&self, file: FileId) -> impl ExactSizeIterator<Item = RefId> + use<> {
+        let range = in_file(&self.refs, file, |reference| reference.file);
+        range.map(|index| RefId(index as u32))
+    }
+
+    /// The items of a program in text order; nothing for anything else.
+    pub fn children(&self, program: DefId) -> &[DefId] {
+        match self.defs.get(program.index()).map(|def| &def.data) {
+            Some(DefData::Program(program)) => &program.children,
+            _ => &[],
+        }
+    }
+
+    /// The holidays of every calendar of the workspace.
+    pub fn holidays(&self) -> impl Iterator<Item = &Spanned<DateRange>> {
+        self.index
+            .calendars
+            .iter()
+            .filter_map(|&calendar| match &self.def(calendar).data {
+                DefData::Calendar(calendar) => Some(calendar.holidays.iter()),
+                _ => None,
+            })
+            .flatten()
+    }
+}
+
+/// Where the items of `file` lie in a list ordered by file.
+fn in_file<T>(items: &[T], file: FileId, file_of: impl Fn(&T) -> FileId) -> std::ops::Range<usize> {
+    let start = items.partition_point(|item| file_of(item) < file);
+    let end = items.partition_point(|item| file_of(item) <= file);
+    start..end
 }

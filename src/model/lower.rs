@@ -1,0 +1,553 @@
+//! From syntax trees to definitions with typed properties, and to references
+//! not yet resolved. Which keys an item takes and what their values must be
+//! comes from the schema alone.
+
+use std::sync::Arc;
+
+use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
+use crate::model::ParsedFile;
+use crate::model::def::{
+    Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, NameSegment, ProjectStatus,
+    RefId, RefRole, Reference, RiskStatus, Spanned,
+};
+use crate::model::schema::{self, Field, ItemSchema, PropertySchema, Shape};
+use crate::model::suggest;
+use crate::model::values::{self, Checked, Invalid};
+use crate::syntax::ast::{self, Atom, AtomKind, ItemKind, Member};
+
+#[derive(Default)]
+pub(super) struct Lowered {
+    pub defs: Vec<Def>,
+    /// In file order and text order within a file, none resolved yet.
+    pub refs: Vec<Reference>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
+    let mut out = Lowered::default();
+    for (index, parsed) in files.iter().enumerate() {
+        let file = FileId(index as u32);
+        out.diagnostics
+            .extend(parsed.parse.errors.iter().map(|error| {
+                Diagnostic::new(
+                    Code::SyntaxError,
+                    FileSpan::new(file, error.span),
+                    error.message.clone(),
+                )
+            }));
+        let mut lowering = FileLowering {
+            file,
+            text: &parsed.text,
+            out: &mut out,
+            given: Vec::new(),
+        };
+        for item in &parsed.parse.file.items {
+            // The parser reports items out of place; they are left out.
+            if item.kind.is_top_level() {
+                lowering.item(item, None);
+            }
+        }
+    }
+    out
+}
+
+struct FileLowering<'a> {
+    file: FileId,
+    text: &'a str,
+    out: &'a mut Lowered,
+    /// The properties read so far in each body being lowered, innermost
+    /// last: one buffer for the whole file rather than one per item.
+    given: Vec<&'a ast::Property>,
+}
+
+impl<'a> FileLowering<'a> {
+    fn item(&mut self, item: &'a ast::Item, program: Option<DefId>) -> Option<DefId> {
+        let (name, name_span) = if item.kind.is_named() {
+            let name = item.name.as_ref()?;
+            (name.text.clone(), name.span)
+        } else {
+            (item.kind.keyword().to_string(), item.keyword_span)
+        };
+        let qualified_name = match program {
+            Some(program) => format!("{}.{name}", self.def(program).name),
+            None => name.clone(),
+        };
+        let id = DefId(self.out.defs.len() as u32);
+        self.out.defs.push(Def {
+            kind: item.kind,
+            name,
+            qualified_name,
+            title: item.title.as_ref().map(|title| title.value.clone()),
+            docs: (!item.docs.is_empty()).then(|| item.docs.join("\n")),
+            description: None,
+            file: self.file,
+            name_span,
+            span: item.span,
+            program,
+            data: DefData::empty(item.kind),
+        });
+        if let Some(body) = &item.body {
+            self.body(id, body);
+        }
+        Some(id)
+    }
+
+    fn body(&mut self, id: DefId, body: &'a ast::Body) {
+        let kind = self.def(id).kind;
+        let schema = schema::item(kind);
+        let first_given = self.given.len();
+        for member in &body.members {
+            match member {
+                Member::Property(property) => self.property(id, schema, property, first_given),
+                Member::Item(child) if kind == ItemKind::Program && !child.kind.is_top_level() => {
+                    let child = self.item(child, Some(id));
+                    if let (Some(child), DefData::Program(program)) =
+                        (child, &mut self.out.defs[id.index()].data)
+                    {
+                        program.children.push(child);
+                    }
+                }
+                // Out of place, which the parser reports.
+                Member::Item(_) => {}
+            }
+        }
+        self.given.truncate(first_given);
+    }
+
+    /// Lowers a property, and stores its value unless an earlier property
+    /// of the item (those in `given` from `first_given` on) already has the
+    /// key or one it excludes. Values that are
+    /// not stored are still checked, and their names still resolved.
+    fn property(
+        &mut self,
+        id: DefId,
+        schema: &ItemSchema,
+        property: &'a ast::Property,
+        first_given: usize,
+    ) {
+        let key = &property.key;
+        let Some(spec) = schema.property(&key.text) else {
+            self.unknown_property(schema, key);
+            return;
+        };
+        let given = &self.given[first_given..];
+        let same = given
+            .iter()
+            .copied()
+            .find(|earlier| earlier.key.text == spec.key);
+        let excluded = given
+            .iter()
+            .copied()
+            .find(|earlier| spec.excludes.contains(&earlier.key.text.as_str()));
+        let store = match (same, excluded) {
+            (Some(first), _) => {
+                let diagnostic = Diagnostic::new(
+                    Code::DuplicateProperty,
+                    self.at(key.span),
+                    format!("`{}` is given twice in {}", spec.key, self.describe(id)),
+                )
+                .with_related(
+                    self.at(first.key.span),
+                    format!("`{}` is first given here", spec.key),
+                );
+                self.out.diagnostics.push(diagnostic);
+                false
+            }
+            (None, Some(other)) => {
+                let diagnostic = Diagnostic::new(
+                    Code::InvalidValue,
+                    self.at(key.span),
+                    format!(
+                        "a {} takes `{}` or `{}`, not both",
+                        schema.kind.keyword(),
+                        other.key.text,
+                        spec.key
+                    ),
+                )
+                .with_related(
+                    self.at(other.key.span),
+                    format!("`{}` is given here", other.key.text),
+                );
+                self.out.diagnostics.push(diagnostic);
+                false
+            }
+            (None, None) => true,
+        };
+        self.given.push(property);
+        let mut lowering = PropertyLowering {
+            cx: self,
+            def: id,
+            spec,
+            store,
+        };
+        lowering.lower(&property.values);
+    }
+
+    fn unknown_property(&mut self, schema: &ItemSchema, key: &ast::Ident) {
+        let item = schema.kind.keyword();
+        let near = suggest::nearest(&key.text, schema.keys());
+        let message = match near {
+            Some(_) => format!("a {item} has no property `{}`", key.text),
+            None => {
+                let keys: Vec<String> = schema.keys().map(|key| format!("`{key}`")).collect();
+                format!(
+                    "a {item} has no property `{}`; it takes {}",
+                    key.text,
+                    keys.join(", ")
+                )
+            }
+        };
+        let diagnostic = Diagnostic::new(Code::UnknownProperty, self.at(key.span), message);
+        self.out
+            .diagnostics
+            .push(suggest::did_you_mean(diagnostic, near));
+    }
+
+    /// How messages name an item: project `apollo.iam`, or the calendar.
+    fn describe(&self, id: DefId) -> String {
+        let def = self.def(id);
+        if def.kind.is_named() {
+            format!("{} `{}`", def.kind.keyword(), def.qualified_name)
+        } else {
+            format!("the {}", def.kind.keyword())
+        }
+    }
+
+    fn def(&self, id: DefId) -> &Def {
+        &self.out.defs[id.index()]
+    }
+
+    fn at(&self, span: Span) -> FileSpan {
+        FileSpan::new(self.file, span)
+    }
+
+    fn source(&self, span: Span) -> &'a str {
+        self.text.get(span.range()).unwrap_or_default()
+    }
+
+    fn invalid_value(&self, span: Span, message: String) -> Diagnostic {
+        Diagnostic::new(Code::InvalidValue, self.at(span), message)
+    }
+
+    fn invalid(&mut self, span: Span, message: String) {
+        let diagnostic = self.invalid_value(span, message);
+        self.out.diagnostics.push(diagnostic);
+    }
+
+    fn reference(&mut self, from: DefId, role: RefRole, path: &ast::Path, span: Span) -> RefId {
+        let id = RefId(self.out.refs.len() as u32);
+        self.out.refs.push(Reference {
+            file: self.file,
+            span,
+            segments: path
+                .segments
+                .iter()
+                .map(|segment| NameSegment {
+                    text: segment.text.clone(),
+                    span: segment.span,
+                })
+                .collect(),
+            from,
+            role,
+            resolved: None,
+            qualifier: None,
+        });
+        id
+    }
+}
+
+/// One property's values, lowered by the shape its schema gives.
+struct PropertyLowering<'l, 'a> {
+    cx: &'l mut FileLowering<'a>,
+    def: DefId,
+    spec: &'static PropertySchema,
+    store: bool,
+}
+
+impl<'a> PropertyLowering<'_, 'a> {
+    fn lower(&mut self, values: &'a [ast::Value]) {
+        match self.spec.shape {
+            Shape::Reference(role, field) => {
+                let reference = self
+                    .one_atom(values)
+                    .and_then(|atom| self.reference(role, atom));
+                self.put(field, reference);
+            }
+            Shape::References(role, field) => {
+                let references =
+                    self.each_atom(values, |lowering, atom| lowering.reference(role, atom));
+                self.put_list(field, references);
+            }
+            Shape::Date(field) => self.scalar(values, field, values::date),
+            Shape::DateRange(field) => self.scalar(values, field, values::date_range),
+            Shape::Holidays(field) => {
+                let holidays = self.each_atom(values, |lowering, atom| {
+                    lowering.check(atom, values::holiday(atom))
+                });
+                self.put_list(field, holidays);
+            }
+            Shape::Duration(field) => self.scalar(values, field, values::duration),
+            Shape::Integer { min, max, field } => {
+                let key = self.spec.key;
+                self.scalar(values, field, |atom| values::integer(atom, key, min, max));
+            }
+            Shape::Number { positive, field } => {
+                let key = self.spec.key;
+                self.scalar(values, field, |atom| values::number(atom, key, positive));
+            }
+            Shape::Percent(field) => {
+                let key = self.spec.key;
+                self.scalar(values, field, |atom| values::percent(atom, key));
+            }
+            Shape::Text(field) => {
+                let text = self
+                    .one_atom(values)
+                    .and_then(|atom| self.check(atom, values::text(atom)));
+                self.put(field, text.map(|text| text.value));
+            }
+            Shape::ProjectStatus(field) => self.scalar(values, field, |atom| {
+                values::keyword(atom, ProjectStatus::KEYWORDS, ProjectStatus::from_keyword)
+            }),
+            Shape::RiskStatus(field) => self.scalar(values, field, |atom| {
+                values::keyword(atom, RiskStatus::KEYWORDS, RiskStatus::from_keyword)
+            }),
+            Shape::Level(field) => self.scalar(values, field, |atom| {
+                values::keyword(atom, Level::KEYWORDS, Level::from_keyword)
+            }),
+            Shape::Dependencies(field) => {
+                let dependencies = values
+                    .iter()
+                    .filter_map(|value| self.dependency(value))
+                    .collect();
+                self.put_list(field, dependencies);
+            }
+            Shape::Allocations(field) => {
+                let allocations = values
+                    .iter()
+                    .filter_map(|value| self.allocation(value))
+                    .collect();
+                self.put_list(field, allocations);
+            }
+        }
+    }
+
+    fn scalar<T>(
+        &mut self,
+        values: &'a [ast::Value],
+        field: Field<Option<Spanned<T>>>,
+        read: impl FnOnce(&Atom) -> Checked<T>,
+    ) {
+        let value = self
+            .one_atom(values)
+            .and_then(|atom| self.check(atom, read(atom)));
+        self.put(field, value);
+    }
+
+    fn put<T>(&mut self, field: Field<Option<T>>, value: Option<T>) {
+        if let (true, Some(value)) = (self.store, value) {
+            if let Some(slot) = field(&mut self.cx.out.defs[self.def.index()]) {
+                *slot = Some(value);
+            }
+        }
+    }
+
+    fn put_list<T>(&mut self, field: Field<Vec<T>>, list: Vec<T>) {
+        if self.store {
+            if let Some(slot) = field(&mut self.cx.out.defs[self.def.index()]) {
+                *slot = list;
+            }
+        }
+    }
+
+    /// The one atom of a property that takes one value; extra values and
+    /// extra words are reported, and the first is used.
+    fn one_atom(&mut self, values: &'a [ast::Value]) -> Option<&'a Atom> {
+        let (first, rest) = values.split_first()?;
+        if let (Some(second), Some(last)) = (rest.first(), rest.last()) {
+            let message = format!("`{}` takes one value, not {}", self.spec.key, values.len());
+            self.cx.invalid(second.span.cover(last.span), message);
+        }
+        self.sole_atom(first)
+    }
+
+    /// The atoms of a list, one a value.
+    fn each_atom<T>(
+        &mut self,
+        values: &'a [ast::Value],
+        mut read: impl FnMut(&mut Self, &'a Atom) -> Option<T>,
+    ) -> Vec<T> {
+        values
+            .iter()
+            .filter_map(|value| {
+                let atom = self.sole_atom(value)?;
+                read(self, atom)
+            })
+            .collect()
+    }
+
+    fn sole_atom(&mut self, value: &'a ast::Value) -> Option<&'a Atom> {
+        let (first, rest) = value.atoms.split_first()?;
+        if let (Some(second), Some(last)) = (rest.first(), rest.last()) {
+            self.unexpected(second.span.cover(last.span), first);
+        }
+        Some(first)
+    }
+
+    fn unexpected(&mut self, extra: Span, after: &Atom) {
+        let message = format!(
+            "unexpected `{}` after `{}`: `{}` takes {}",
+            self.cx.source(extra),
+            self.cx.source(after.span),
+            self.spec.key,
+            self.spec.shape.expected()
+        );
+        self.cx.invalid(extra, message);
+    }
+
+    /// The value, or a diagnostic saying why the atom is not one.
+    fn check<T>(&mut self, atom: &Atom, checked: Checked<T>) -> Option<Spanned<T>> {
+        match checked {
+            Ok(value) => Some(Spanned {
+                value,
+                span: atom.span,
+            }),
+            Err(Invalid::Rejected { at, message }) => {
+                self.cx.invalid(at, message);
+                None
+            }
+            Err(Invalid::Mismatch { suggestion }) => {
+                let message = format!(
+                    "`{}` takes {}, not `{}`",
+                    self.spec.key,
+                    self.spec.shape.expected(),
+                    self.cx.source(atom.span)
+                );
+                let diagnostic = self.cx.invalid_value(atom.span, message);
+                self.cx
+                    .out
+                    .diagnostics
+                    .push(suggest::did_you_mean(diagnostic, suggestion));
+                None
+            }
+        }
+    }
+
+    fn reference(&mut self, role: RefRole, atom: &Atom) -> Option<RefId> {
+        match &atom.kind {
+            AtomKind::Path(path) => Some(self.cx.reference(self.def, role, path, atom.span)),
+            _ => {
+                self.check::<()>(atom, Err(Invalid::Mismatch { suggestion: None }));
+                None
+            }
+        }
+    }
+
+    /// `target [fs|ss|ff|sf] [lag]`, type and lag in either order. An entry
+    /// with a bad type or lag is left out, its target still resolved.
+    fn dependency(&mut self, value: &'a ast::Value) -> Option<Dependency> {
+        let (first, rest) = value.atoms.split_first()?;
+        let target = self.reference(RefRole::DependsOn, first)?;
+        let mut kind: Option<&Atom> = None;
+        let mut lag: Option<&Atom> = None;
+        let mut dependency = Dependency {
+            target,
+            kind: DependencyKind::default(),
+            lag: 0,
+            span: value.span,
+        };
+        let mut valid = true;
+        for atom in rest {
+            let problem = match &atom.kind {
+                AtomKind::Path(_) if kind.is_some() => Some(self.second(atom, kind, "type")),
+                AtomKind::Path(_) => {
+                    kind = Some(atom);
+                    match values::word(atom) {
+                        Some(word) => match DependencyKind::from_keyword(word) {
+                            Some(value) => {
+                                dependency.kind = value;
+                                None
+                            }
+                            None => Some(self.unknown_dependency_kind(word, atom.span)),
+                        },
+                        None => Some(self.not_in_dependency(atom)),
+                    }
+                }
+                AtomKind::Duration(_) if lag.is_some() => Some(self.second(atom, lag, "lag")),
+                AtomKind::Duration(_) => {
+                    lag = Some(atom);
+                    match values::lag(atom) {
+                        Ok(value) => {
+                            dependency.lag = value;
+                            None
+                        }
+                        Err(Invalid::Rejected { at, message }) => {
+                            Some(self.cx.invalid_value(at, message))
+                        }
+                        Err(Invalid::Mismatch { .. }) => Some(self.not_in_dependency(atom)),
+                    }
+                }
+                _ => Some(self.not_in_dependency(atom)),
+            };
+            if let Some(diagnostic) = problem {
+                valid = false;
+                self.cx.out.diagnostics.push(diagnostic);
+            }
+        }
+        valid.then_some(dependency)
+    }
+
+    fn second(&self, atom: &Atom, first: Option<&Atom>, what: &str) -> Diagnostic {
+        let message = format!(
+            "a dependency has one {what}: `{}` comes after `{}`",
+            self.cx.source(atom.span),
+            first.map_or("", |first| self.cx.source(first.span))
+        );
+        self.cx.invalid_value(atom.span, message)
+    }
+
+    fn unknown_dependency_kind(&self, word: &str, span: Span) -> Diagnostic {
+        let keywords = schema::DEPENDENCY_KIND_KEYWORDS;
+        let message = format!(
+            "`{word}` is not a dependency type: use {}",
+            keywords.join(", ")
+        );
+        suggest::did_you_mean(
+            self.cx.invalid_value(span, message),
+            suggest::nearest(word, keywords.iter().copied()),
+        )
+    }
+
+    fn not_in_dependency(&self, atom: &Atom) -> Diagnostic {
+        let message = format!(
+            "unexpected `{}` in a dependency: write `target`, then optionally a type \
+             (fs, ss, ff, sf) and a lag (+1w, -2d)",
+            self.cx.source(atom.span)
+        );
+        self.cx.invalid_value(atom.span, message)
+    }
+
+    /// `resource amount`. An entry without a valid amount is left out, its
+    /// resource still resolved.
+    fn allocation(&mut self, value: &'a ast::Value) -> Option<Allocation> {
+        let (first, rest) = value.atoms.split_first()?;
+        let resource = self.reference(RefRole::Allocate, first)?;
+        let Some((amount, extra)) = rest.split_first() else {
+            let name = self.cx.source(first.span);
+            let message = format!(
+                "`allocate: {name}` needs an amount: a number of people (`{name} 2`) or a \
+                 share of capacity (`{name} 50%`)"
+            );
+            self.cx.invalid(value.span, message);
+            return None;
+        };
+        if let (Some(second), Some(last)) = (extra.first(), extra.last()) {
+            self.unexpected(second.span.cover(last.span), amount);
+        }
+        let amount = self.check(amount, values::amount(amount))?;
+        Some(Allocation {
+            resource,
+            amount,
+            span: value.span,
+        })
+    }
+}

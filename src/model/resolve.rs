@@ -1,0 +1,143 @@
+//! Resolution of every reference through the name table, with a diagnostic
+//! for each name that finds nothing or finds the wrong kind of item.
+
+use crate::base::{Code, Diagnostic, FileSpan, Span};
+use crate::model::def::{Def, Reference};
+use crate::model::schema;
+use crate::model::scope::{self, Names, Resolution};
+use crate::model::suggest;
+
+/// How many candidate names "did you mean" may compare in one build, so that
+/// a workspace full of misspellings still lowers in linear time.
+const SUGGESTION_BUDGET: usize = 1_000_000;
+
+pub(super) fn resolve_all(
+    defs: &[Def],
+    names: &Names,
+    refs: &mut [Reference],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut resolver = Resolver {
+        defs,
+        names,
+        budget: SUGGESTION_BUDGET,
+        diagnostics,
+    };
+    for reference in refs {
+        resolver.resolve(reference);
+    }
+}
+
+struct Resolver<'a> {
+    defs: &'a [Def],
+    names: &'a Names,
+    budget: usize,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Resolver<'_> {
+    fn resolve(&mut self, reference: &mut Reference) {
+        let scope = scope::scope_of(self.defs, reference.from);
+        let resolution = self.names.resolve(self.defs, scope, &reference.segments);
+        let at = |span: Span| FileSpan::new(reference.file, span);
+        let first_segment = reference
+            .segments
+            .first()
+            .map_or(reference.span, |s| s.span);
+        let diagnostic = match resolution {
+            Resolution::Found { target, qualifier } => {
+                reference.resolved = Some(target);
+                reference.qualifier = qualifier;
+                let def = &self.defs[target.index()];
+                if reference.role.accepts().contains(&def.kind) {
+                    return;
+                }
+                let text = reference.text();
+                let message = format!(
+                    "`{text}` is {}; `{}` takes {}",
+                    scope::article(def.kind),
+                    reference.role.key(),
+                    schema::role_takes(reference.role)
+                );
+                Diagnostic::new(Code::WrongKind, reference.location(), message).with_related(
+                    def.name_location(),
+                    format!("`{}` is defined here", def.qualified_name),
+                )
+            }
+            Resolution::Missing => {
+                let text = reference.text();
+                let message = match scope {
+                    Some(program) => format!(
+                        "there is no `{text}` in program `{}` or at the top level",
+                        self.defs[program.index()].name
+                    ),
+                    None => format!("there is no `{text}` at the top level"),
+                };
+                // Listing what is visible costs as much as comparing it.
+                let visible = if self.defs.len() <= self.budget {
+                    self.names.visible(self.defs, scope, reference.role)
+                } else {
+                    Vec::new()
+                };
+                let candidates: Vec<&str> = visible.iter().map(|name| name.text.as_str()).collect();
+                let near = self.nearest(&text, &candidates);
+                let diagnostic =
+                    Diagnostic::new(Code::UnresolvedReference, reference.location(), message);
+                suggest::did_you_mean(diagnostic, near)
+            }
+            Resolution::NoSuchProgram => {
+                let written = &reference.segments[0].text;
+                let message = format!("there is no program `{written}`");
+                let programs: Vec<&str> = self.names.program_names().collect();
+                let near = self.nearest(written, &programs);
+                let diagnostic =
+                    Diagnostic::new(Code::UnresolvedReference, at(first_segment), message);
+                suggest::did_you_mean(diagnostic, near)
+            }
+            Resolution::NotAProgram(other) => {
+                let other = &self.defs[other.index()];
+                let message = format!(
+                    "`{}` is {}, not a program",
+                    other.name,
+                    scope::article(other.kind)
+                );
+                Diagnostic::new(Code::UnresolvedReference, at(first_segment), message).with_related(
+                    other.name_location(),
+                    format!("`{}` is defined here", other.name),
+                )
+            }
+            Resolution::NotInProgram(program) => {
+                reference.qualifier = Some(program);
+                let name = reference.segments.last().map_or("", |s| s.text.as_str());
+                let program_name = &self.defs[program.index()].name;
+                let message = format!("program `{program_name}` has no item `{name}`");
+                let items: Vec<&str> = self
+                    .names
+                    .program_items(self.defs, program, reference.role)
+                    .collect();
+                let near = self.nearest(name, &items);
+                let diagnostic = Diagnostic::new(
+                    Code::UnresolvedReference,
+                    at(reference.name_span()),
+                    message,
+                );
+                suggest::did_you_mean(diagnostic, near)
+            }
+            Resolution::TooManySegments => Diagnostic::new(
+                Code::UnresolvedReference,
+                reference.location(),
+                format!(
+                    "`{}` is not a name: write `item` or `program.item`",
+                    reference.text()
+                ),
+            ),
+        };
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The nearest candidate, while the budget lasts.
+    fn nearest<'c>(&mut self, written: &str, candidates: &[&'c str]) -> Option<&'c str> {
+        self.budget = self.budget.checked_sub(candidates.len())?;
+        suggest::nearest(written, candidates.iter().copied())
+    }
+}

@@ -1,0 +1,244 @@
+//! The name table of a workspace and the one way names are looked up in it.
+//!
+//! Top-level items (persons, teams, programs) share one scope across every
+//! file; each program is a scope of its own for the items inside it. Inside a
+//! program a bare name means an item of that program first, then a top-level
+//! item; `program.item` reaches into any program.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::base::{Code, Diagnostic};
+use crate::model::def::{Def, DefId, NameSegment, RefRole};
+use crate::syntax::ast::ItemKind;
+
+#[derive(Debug, Default)]
+pub(super) struct Names {
+    top: HashMap<String, DefId>,
+    /// By program name: the items of every program block of that name.
+    programs: HashMap<String, ProgramScope>,
+}
+
+#[derive(Debug)]
+struct ProgramScope {
+    /// The first program of the name: the one `name.item` qualifies by.
+    program: DefId,
+    items: HashMap<String, DefId>,
+}
+
+/// A name as it can be written from some scope, and what it means there.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct VisibleName {
+    /// `iam` inside its program or for a top-level item, `apollo.iam` elsewhere.
+    pub text: String,
+    pub def: DefId,
+}
+
+/// What looking up a written name found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Resolution {
+    Found {
+        target: DefId,
+        qualifier: Option<DefId>,
+    },
+    /// No item of the name in the scopes the name was looked for in.
+    Missing,
+    /// No program named by the qualifier, `apolo` in `apolo.iam`.
+    NoSuchProgram,
+    /// The qualifier names something that is not a program.
+    NotAProgram(DefId),
+    /// The program has no item of the name.
+    NotInProgram(DefId),
+    /// More than `program.item`.
+    TooManySegments,
+}
+
+impl Resolution {
+    pub(super) fn target(self) -> Option<DefId> {
+        match self {
+            Resolution::Found { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+}
+
+impl AsRef<str> for NameSegment {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Names {
+    /// The table of every named definition, with a diagnostic for each name
+    /// defined again in the scope of an earlier one.
+    pub(super) fn build(defs: &[Def], diagnostics: &mut Vec<Diagnostic>) -> Names {
+        let mut names = Names::default();
+        for (index, def) in defs.iter().enumerate() {
+            let id = DefId(index as u32);
+            if !def.kind.is_named() {
+                continue;
+            }
+            let scope = match def.program {
+                None => &mut names.top,
+                Some(program) => {
+                    let program = &defs[program.index()];
+                    match names.programs.get_mut(&program.name) {
+                        Some(scope) => &mut scope.items,
+                        None => continue,
+                    }
+                }
+            };
+            match scope.entry(def.name.clone()) {
+                Entry::Occupied(first) => {
+                    diagnostics.push(duplicate(defs, *first.get(), def));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(id);
+                }
+            }
+            if def.kind == ItemKind::Program {
+                names
+                    .programs
+                    .entry(def.name.clone())
+                    .or_insert_with(|| ProgramScope {
+                        program: id,
+                        items: HashMap::new(),
+                    });
+            }
+        }
+        names
+    }
+
+    /// Looks up `segments` as written inside `scope`, a program, or at the
+    /// top when `scope` is `None`.
+    pub(super) fn resolve<S: AsRef<str>>(
+        &self,
+        defs: &[Def],
+        scope: Option<DefId>,
+        segments: &[S],
+    ) -> Resolution {
+        match segments {
+            [name] => {
+                let name = name.as_ref();
+                let local = scope
+                    .and_then(|program| self.programs.get(&defs[program.index()].name))
+                    .and_then(|scope| scope.items.get(name));
+                match local.or_else(|| self.top.get(name)) {
+                    Some(&target) => Resolution::Found {
+                        target,
+                        qualifier: None,
+                    },
+                    None => Resolution::Missing,
+                }
+            }
+            [program, name] => {
+                let Some(scope) = self.programs.get(program.as_ref()) else {
+                    return match self.top.get(program.as_ref()) {
+                        Some(&other) => Resolution::NotAProgram(other),
+                        None => Resolution::NoSuchProgram,
+                    };
+                };
+                match scope.items.get(name.as_ref()) {
+                    Some(&target) => Resolution::Found {
+                        target,
+                        qualifier: Some(scope.program),
+                    },
+                    None => Resolution::NotInProgram(scope.program),
+                }
+            }
+            _ => Resolution::TooManySegments,
+        }
+    }
+
+    /// Every definition a reference in `role` may name from `scope`, as it
+    /// would be written there, in definition order.
+    pub(super) fn visible(
+        &self,
+        defs: &[Def],
+        scope: Option<DefId>,
+        role: RefRole,
+    ) -> Vec<VisibleName> {
+        let local = scope.and_then(|program| self.programs.get(&defs[program.index()].name));
+        let shadowed = |name: &str| local.is_some_and(|local| local.items.contains_key(name));
+        defs.iter()
+            .enumerate()
+            .filter(|(_, def)| role.accepts().contains(&def.kind))
+            .filter_map(|(index, def)| {
+                let id = DefId(index as u32);
+                let text = match def.program {
+                    None if self.top.get(&def.name) == Some(&id) && !shadowed(&def.name) => {
+                        def.name.clone()
+                    }
+                    None => return None,
+                    Some(program) => {
+                        let home = self.programs.get(&defs[program.index()].name)?;
+                        if home.items.get(&def.name) != Some(&id) {
+                            return None;
+                        }
+                        let at_home = local.is_some_and(|local| local.program == home.program);
+                        if at_home {
+                            def.name.clone()
+                        } else {
+                            def.qualified_name.clone()
+                        }
+                    }
+                };
+                Some(VisibleName { text, def: id })
+            })
+            .collect()
+    }
+
+    /// The names of every program, for suggestions.
+    pub(super) fn program_names(&self) -> impl Iterator<Item = &str> {
+        self.programs.keys().map(String::as_str)
+    }
+
+    /// The items of a program of a role's kinds, for suggestions.
+    pub(super) fn program_items<'n>(
+        &'n self,
+        defs: &'n [Def],
+        program: DefId,
+        role: RefRole,
+    ) -> impl Iterator<Item = &'n str> {
+        self.programs
+            .get(&defs[program.index()].name)
+            .into_iter()
+            .flat_map(|scope| scope.items.iter())
+            .filter(move |(_, item)| role.accepts().contains(&defs[item.index()].kind))
+            .map(|(name, _)| name.as_str())
+    }
+}
+
+fn duplicate(defs: &[Def], first: DefId, again: &Def) -> Diagnostic {
+    let first = &defs[first.index()];
+    let message = match again.program {
+        Some(program) => format!(
+            "program `{}` already has {} named `{}`",
+            defs[program.index()].name,
+            article(first.kind),
+            again.name
+        ),
+        None => format!(
+            "there is already {} named `{}`",
+            article(first.kind),
+            again.name
+        ),
+    };
+    Diagnostic::new(Code::DuplicateDefinition, again.name_location(), message).with_related(
+        first.name_location(),
+        format!("the first `{}` is defined here", first.qualified_name),
+    )
+}
+
+/// `a person`, `a project`: every kind's keyword starts with a consonant.
+pub(super) fn article(kind: ItemKind) -> String {
+    format!("a {}", kind.keyword())
+}
+
+/// The program whose names a definition's properties see first: the program
+/// it is in, or itself for a program; `None` at the top.
+pub(super) fn scope_of(defs: &[Def], def: DefId) -> Option<DefId> {
+    let item = &defs[def.index()];
+    item.program
+        .or_else(|| (item.kind == ItemKind::Program).then_some(def))
+}
