@@ -1,0 +1,218 @@
+//! The server: its shared state, the helpers every handler uses, and the
+//! table from protocol methods to handlers.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Once, OnceLock, PoisonError};
+
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::{
+    DidChangeConfigurationParams, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWorkspaceFoldersParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DocumentDiagnosticParams, DocumentDiagnosticReportResult, InitializeParams, InitializeResult,
+    InitializedParams, MessageType, Uri,
+};
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::base::FileId;
+use crate::lsp::capabilities::ClientSupport;
+use crate::lsp::handlers::{configuration, diagnostics, lifecycle, text_sync, workspace};
+use crate::lsp::isolation::isolated;
+use crate::lsp::snapshot::Snapshot;
+use crate::lsp::store::Store;
+use crate::lsp::worker::{self, Analyses};
+
+/// A handle on the server, cheap to clone into the tasks it spawns.
+#[derive(Clone, Debug)]
+pub struct Server {
+    client: Client,
+    state: Arc<State>,
+}
+
+#[derive(Debug)]
+struct State {
+    store: Mutex<Store>,
+    analyses: Analyses,
+    support: OnceLock<ClientSupport>,
+    worker: Once,
+    /// Messages from before the client could be told (during `initialize`).
+    deferred_messages: Mutex<Vec<String>>,
+    shut_down: AtomicBool,
+}
+
+impl Server {
+    pub(crate) fn new(client: Client) -> Server {
+        let state = State {
+            store: Mutex::new(Store::new()),
+            analyses: Analyses::new(),
+            support: OnceLock::new(),
+            worker: Once::new(),
+            deferred_messages: Mutex::new(Vec::new()),
+            shut_down: AtomicBool::new(false),
+        };
+        Server {
+            client,
+            state: Arc::new(state),
+        }
+    }
+
+    pub(crate) fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// The store, locked. Never held across an `.await`: handlers that
+    /// change documents take it before their first one, which is what keeps
+    /// the changes in the order the client sent them (see `text_sync`).
+    pub(crate) fn store(&self) -> MutexGuard<'_, Store> {
+        lock(&self.state.store)
+    }
+
+    pub(crate) fn analyses(&self) -> &Analyses {
+        &self.state.analyses
+    }
+
+    pub(crate) fn support(&self) -> ClientSupport {
+        self.state.support.get().copied().unwrap_or_default()
+    }
+
+    pub(crate) fn set_support(&self, support: ClientSupport) {
+        // A second `initialize` is refused before it reaches the handler.
+        let _ = self.state.support.set(support);
+    }
+
+    /// Starts the analysis worker, once.
+    pub(crate) fn start_worker(&self) {
+        self.state.worker.call_once(|| {
+            tokio::spawn(worker::run(self.clone()));
+        });
+    }
+
+    /// Asks for the store to be analysed again after a change.
+    pub(crate) fn changed(&self) {
+        self.state.analyses.request();
+    }
+
+    /// Logs to the client without waiting in the caller.
+    pub(crate) fn log(&self, kind: MessageType, message: String) {
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(kind, message).await });
+    }
+
+    pub(crate) fn defer_message(&self, message: String) {
+        lock(&self.state.deferred_messages).push(message);
+    }
+
+    pub(crate) fn take_deferred_messages(&self) -> Vec<String> {
+        std::mem::take(&mut *lock(&self.state.deferred_messages))
+    }
+
+    pub(crate) fn set_shut_down(&self) {
+        self.state.shut_down.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the client asked for a shutdown before the connection ended.
+    pub(crate) fn was_shut_down(&self) -> bool {
+        self.state.shut_down.load(Ordering::SeqCst)
+    }
+
+    /// The analysis of the workspace as of now: it waits for the worker to
+    /// catch up with the changes that came before this call. An error when
+    /// that analysis failed: an older one could answer for text that is no
+    /// longer there.
+    pub async fn snapshot(&self) -> Result<Arc<Snapshot>> {
+        let generation = self.store().generation();
+        // Nothing may have asked for an analysis yet (a request before
+        // `initialized`); an analysis already made is not made again.
+        self.changed();
+        let latest = self.state.analyses.at_least(generation).await;
+        latest
+            .snapshot
+            .filter(|snapshot| snapshot.generation >= generation)
+            .ok_or_else(|| {
+                internal_error("the workspace could not be analysed; see the log".to_string())
+            })
+    }
+
+    /// Runs a feature on the current snapshot for the document `uri` names,
+    /// on the blocking pool. An unknown document is an invalid parameter; a
+    /// panic in the feature is answered with an internal error and logged,
+    /// and the server goes on.
+    pub async fn on_document<R, F>(&self, method: &'static str, uri: &Uri, feature: F) -> Result<R>
+    where
+        R: Send + 'static,
+        F: FnOnce(&Snapshot, FileId) -> R + Send + 'static,
+    {
+        let snapshot = self.snapshot().await?;
+        let file = snapshot.file_id(uri).ok_or_else(|| unknown_document(uri))?;
+        isolated(move || feature(&snapshot, file))
+            .await
+            .map_err(|panic| {
+                let message = format!("{method} failed: {panic}");
+                self.log(MessageType::ERROR, message.clone());
+                internal_error(message)
+            })
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while the lock was held cannot leave the store half-changed
+    // in a way that matters more than stopping would: carry on.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+pub(crate) fn unknown_document(uri: &Uri) -> Error {
+    Error::invalid_params(format!("unknown document: {}", uri.as_str()))
+}
+
+fn internal_error(message: String) -> Error {
+    Error {
+        code: ErrorCode::InternalError,
+        message: message.into(),
+        data: None,
+    }
+}
+
+impl LanguageServer for Server {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        lifecycle::initialize(self, params).await
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        lifecycle::initialized(self).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.set_shut_down();
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        text_sync::did_open(self, params);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        text_sync::did_change(self, params);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        text_sync::did_close(self, params);
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        configuration::did_change_configuration(self, params);
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        workspace::did_change_workspace_folders(self, params).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        workspace::did_change_watched_files(self, params);
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
+        diagnostics::document_diagnostic(self, params).await
+    }
+}
