@@ -1,7 +1,9 @@
 //! pgm: a language, a checker and a language server for program plans kept as text.
 //!
 //! Layers, each knowing only those below it:
-//! `base` → `syntax` → `model` → `analysis` → `ide` → `lsp` and `cli`.
+//! `base` → `syntax` → `model` → `analysis` → `ide` and `workspace` (finding
+//! and reading files, settings) → `lsp` and `cli`. `generate` writes example
+//! plans as text and knows no layer.
 
 pub mod analysis;
 pub mod base;

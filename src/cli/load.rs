@@ -47,17 +47,9 @@ pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded,
 /// The command line's settings over those of the `pgm.toml` that applies to
 /// the first path, over the defaults.
 fn options(first_path: &Path, overrides: SettingOverrides) -> Result<Options, WorkspaceError> {
-    let settings = Settings::discover(first_path)?;
-    let today = overrides
-        .today
-        .or(settings.today)
-        .unwrap_or_else(|| jiff::Zoned::now().date());
-    let exposure_threshold = overrides
-        .exposure_threshold
-        .or(settings.exposure_threshold)
-        .unwrap_or(Options::DEFAULT_EXPOSURE_THRESHOLD);
-    Ok(Options {
-        today,
-        exposure_threshold,
-    })
+    let command_line = Settings {
+        today: overrides.today,
+        exposure_threshold: overrides.exposure_threshold,
+    };
+    Ok(command_line.or(Settings::discover(first_path)?).options())
 }

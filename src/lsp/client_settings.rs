@@ -54,18 +54,7 @@ pub(crate) fn from_json(value: &Value) -> Option<(Settings, Vec<String>)> {
 /// The options for the checks: the client's settings over `pgm.toml`'s
 /// over the defaults, today being the system date unless set.
 pub(crate) fn options(client: &Settings, file: &Settings) -> Options {
-    let today = client
-        .today
-        .or(file.today)
-        .unwrap_or_else(|| jiff::Zoned::now().date());
-    let exposure_threshold = client
-        .exposure_threshold
-        .or(file.exposure_threshold)
-        .unwrap_or(Options::DEFAULT_EXPOSURE_THRESHOLD);
-    Options {
-        today,
-        exposure_threshold,
-    }
+    client.or(*file).options()
 }
 
 #[cfg(test)]

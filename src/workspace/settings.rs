@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::WorkspaceError;
+use crate::analysis::Options;
 use super::files::read_source;
 use crate::base::{LineIndex, PositionEncoding, Span};
 
@@ -34,6 +35,25 @@ struct Problem {
 }
 
 impl Settings {
+    /// These settings where they are given, `fallback`'s where they are not.
+    pub fn or(self, fallback: Settings) -> Settings {
+        Settings {
+            today: self.today.or(fallback.today),
+            exposure_threshold: self.exposure_threshold.or(fallback.exposure_threshold),
+        }
+    }
+
+    /// The analysis options these settings give, the defaults filling what
+    /// they leave open: the system date as today, the usual threshold.
+    pub fn options(self) -> Options {
+        Options {
+            today: self.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+            exposure_threshold: self
+                .exposure_threshold
+                .unwrap_or(Options::DEFAULT_EXPOSURE_THRESHOLD),
+        }
+    }
+
     /// The settings of the nearest `pgm.toml` in `start` (or, for a file, its
     /// directory) or a directory above it; the defaults when there is none.
     pub fn discover(start: &Path) -> Result<Settings, WorkspaceError> {
