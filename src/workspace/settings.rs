@@ -6,8 +6,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::WorkspaceError;
-use crate::analysis::Options;
 use super::files::read_source;
+use crate::analysis::Options;
 use crate::base::{LineIndex, PositionEncoding, Span};
 
 pub const SETTINGS_FILE_NAME: &str = "pgm.toml";
