@@ -544,7 +544,7 @@ person dana { colour: "red" }
             diagnostics
               unknown-property /keys.pgm:1:12: a team has no property `capcity`; did you mean `capacity`?
                 suggestion: capacity
-              unknown-property /keys.pgm:2:15: a person has no property `colour`; it takes `role`, `email`
+              unknown-property /keys.pgm:2:15: a person has no property `colour`; it takes `role` or `email`
         "#]],
     );
 }
@@ -727,11 +727,11 @@ program atlas {
               /dependencies.pgm:5:43 atlas.b.depends_on a -> atlas.a
               /dependencies.pgm:5:58 atlas.b.depends_on a -> atlas.a
             diagnostics
-              invalid-value /dependencies.pgm:5:19: `sx` is not a dependency type: use fs, ss, ff, sf
+              invalid-value /dependencies.pgm:5:19: `sx` is not a dependency type: use fs, ss, ff or sf
               invalid-value /dependencies.pgm:5:28: a dependency has one type: `ff` comes after `ss`
               invalid-value /dependencies.pgm:5:38: a dependency has one lag: `-2d` comes after `+1w`
               invalid-value /dependencies.pgm:5:45: unexpected `"late"` in a dependency: write `target`, then optionally a type (fs, ss, ff, sf) and a lag (+1w, -2d)
-              invalid-value /dependencies.pgm:5:53: `depends_on` takes projects and milestones, each with an optional type (fs, ss, ff, sf) and lag (+1w, -2d), not `+1w`
+              invalid-value /dependencies.pgm:5:53: `depends_on` takes projects and milestones, each with an optional type (fs, ss, ff or sf) and lag (+1w, -2d), not `+1w`
               invalid-value /dependencies.pgm:5:60: `+99999999999d` is too long
         "#]],
     );

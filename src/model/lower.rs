@@ -190,10 +190,11 @@ impl<'a> FileLowering<'a> {
             Some(_) => format!("a {item} has no property `{}`", key.text),
             None => {
                 let keys: Vec<String> = schema.keys().map(|key| format!("`{key}`")).collect();
+                let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
                 format!(
                     "a {item} has no property `{}`; it takes {}",
                     key.text,
-                    keys.join(", ")
+                    schema::join_words(&keys, " or ")
                 )
             }
         };
@@ -509,7 +510,7 @@ impl<'a> PropertyLowering<'_, 'a> {
         let keywords = schema::DEPENDENCY_KIND_KEYWORDS;
         let message = format!(
             "`{word}` is not a dependency type: use {}",
-            keywords.join(", ")
+            schema::join_words(keywords, " or ")
         );
         suggest::did_you_mean(
             self.cx.invalid_value(span, message),

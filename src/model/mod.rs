@@ -120,10 +120,7 @@ impl Model {
     /// What a name written inside `scope` (a program, or `None` for the top)
     /// means, by the rules lowering resolves references with.
     pub fn resolve<S: AsRef<str>>(&self, scope: Option<DefId>, segments: &[S]) -> Option<DefId> {
-        self.index
-            .names
-            .resolve(&self.defs, scope, segments)
-            .target()
+        self.index.names.resolve(scope, segments).target()
     }
 
     /// The scope the properties of `def` are written in: its program, itself

@@ -9,7 +9,7 @@ use crate::model::suggest;
 
 /// How many candidate names "did you mean" may compare in one build, so that
 /// a workspace full of misspellings still lowers in linear time.
-const SUGGESTION_BUDGET: usize = 1_000_000;
+const SUGGESTION_BUDGET: usize = 500_000;
 
 pub(super) fn resolve_all(
     defs: &[Def],
@@ -38,7 +38,7 @@ struct Resolver<'a> {
 impl Resolver<'_> {
     fn resolve(&mut self, reference: &mut Reference) {
         let scope = scope::scope_of(self.defs, reference.from);
-        let resolution = self.names.resolve(self.defs, scope, &reference.segments);
+        let resolution = self.names.resolve(scope, &reference.segments);
         let at = |span: Span| FileSpan::new(reference.file, span);
         let first_segment = reference
             .segments

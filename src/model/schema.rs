@@ -111,7 +111,7 @@ impl Shape {
             Shape::Dependencies(_) => format!(
                 "{}, each with an optional type ({}) and lag (+1w, -2d)",
                 kinds_in_words(RefRole::DependsOn.accepts(), true),
-                DEPENDENCY_KIND_KEYWORDS.join(", ")
+                join_words(DEPENDENCY_KIND_KEYWORDS, " or ")
             ),
             Shape::Allocations(_) => format!(
                 "{}, each with an amount: people (2) or a share of capacity (50%)",
@@ -159,9 +159,14 @@ fn kinds_in_words(kinds: &[ItemKind], plural: bool) -> String {
     } else {
         ("a ", " or ")
     };
+    format!("{article}{}", join_words(&words, conjunction))
+}
+
+/// `a, b and c`, with the conjunction given.
+pub(crate) fn join_words(words: &[&str], conjunction: &str) -> String {
     match words.split_last() {
-        Some((last, [])) => format!("{article}{last}"),
-        Some((last, rest)) => format!("{article}{}{conjunction}{last}", rest.join(", ")),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{}{conjunction}{last}", rest.join(", ")),
         None => String::new(),
     }
 }

@@ -15,8 +15,13 @@ use crate::syntax::ast::ItemKind;
 #[derive(Debug, Default)]
 pub(super) struct Names {
     top: HashMap<String, DefId>,
-    /// By program name: the items of every program block of that name.
-    programs: HashMap<String, ProgramScope>,
+    /// By program name: the index in `scopes` of the items of every program
+    /// block of that name.
+    programs: HashMap<String, usize>,
+    scopes: Vec<ProgramScope>,
+    /// By definition: for a program, the index of its scope in `scopes`, so
+    /// that a reference finds its program's names without hashing its name.
+    scope_of_program: Vec<Option<usize>>,
 }
 
 #[derive(Debug)]
@@ -72,7 +77,10 @@ impl Names {
     /// The table of every named definition, with a diagnostic for each name
     /// defined again in the scope of an earlier one.
     pub(super) fn build(defs: &[Def], diagnostics: &mut Vec<Diagnostic>) -> Names {
-        let mut names = Names::default();
+        let mut names = Names {
+            scope_of_program: vec![None; defs.len()],
+            ..Names::default()
+        };
         for (index, def) in defs.iter().enumerate() {
             let id = DefId(index as u32);
             if !def.kind.is_named() {
@@ -80,13 +88,10 @@ impl Names {
             }
             let scope = match def.program {
                 None => &mut names.top,
-                Some(program) => {
-                    let program = &defs[program.index()];
-                    match names.programs.get_mut(&program.name) {
-                        Some(scope) => &mut scope.items,
-                        None => continue,
-                    }
-                }
+                Some(program) => match names.scope_of_program[program.index()] {
+                    Some(scope) => &mut names.scopes[scope].items,
+                    None => continue,
+                },
             };
             match scope.entry(def.name.clone()) {
                 Entry::Occupied(first) => {
@@ -97,13 +102,15 @@ impl Names {
                 }
             }
             if def.kind == ItemKind::Program {
-                names
-                    .programs
-                    .entry(def.name.clone())
-                    .or_insert_with(|| ProgramScope {
+                let scopes = &mut names.scopes;
+                let scope = *names.programs.entry(def.name.clone()).or_insert_with(|| {
+                    scopes.push(ProgramScope {
                         program: id,
                         items: HashMap::new(),
                     });
+                    scopes.len() - 1
+                });
+                names.scope_of_program[index] = Some(scope);
             }
         }
         names
@@ -113,7 +120,6 @@ impl Names {
     /// top when `scope` is `None`.
     pub(super) fn resolve<S: AsRef<str>>(
         &self,
-        defs: &[Def],
         scope: Option<DefId>,
         segments: &[S],
     ) -> Resolution {
@@ -121,7 +127,7 @@ impl Names {
             [name] => {
                 let name = name.as_ref();
                 let local = scope
-                    .and_then(|program| self.programs.get(&defs[program.index()].name))
+                    .and_then(|program| self.scope(program))
                     .and_then(|scope| scope.items.get(name));
                 match local.or_else(|| self.top.get(name)) {
                     Some(&target) => Resolution::Found {
@@ -132,7 +138,8 @@ impl Names {
                 }
             }
             [program, name] => {
-                let Some(scope) = self.programs.get(program.as_ref()) else {
+                let scope = self.programs.get(program.as_ref());
+                let Some(scope) = scope.map(|&scope| &self.scopes[scope]) else {
                     return match self.top.get(program.as_ref()) {
                         Some(&other) => Resolution::NotAProgram(other),
                         None => Resolution::NoSuchProgram,
@@ -158,7 +165,7 @@ impl Names {
         scope: Option<DefId>,
         role: RefRole,
     ) -> Vec<VisibleName> {
-        let local = scope.and_then(|program| self.programs.get(&defs[program.index()].name));
+        let local = scope.and_then(|program| self.scope(program));
         let shadowed = |name: &str| local.is_some_and(|local| local.items.contains_key(name));
         defs.iter()
             .enumerate()
@@ -171,7 +178,7 @@ impl Names {
                     }
                     None => return None,
                     Some(program) => {
-                        let home = self.programs.get(&defs[program.index()].name)?;
+                        let home = self.scope(program)?;
                         if home.items.get(&def.name) != Some(&id) {
                             return None;
                         }
@@ -188,6 +195,12 @@ impl Names {
             .collect()
     }
 
+    /// The names inside a program, shared by every program block of its name.
+    fn scope(&self, program: DefId) -> Option<&ProgramScope> {
+        let scope = (*self.scope_of_program.get(program.index())?)?;
+        self.scopes.get(scope)
+    }
+
     /// The names of every program, for suggestions.
     pub(super) fn program_names(&self) -> impl Iterator<Item = &str> {
         self.programs.keys().map(String::as_str)
@@ -200,8 +213,7 @@ impl Names {
         program: DefId,
         role: RefRole,
     ) -> impl Iterator<Item = &'n str> {
-        self.programs
-            .get(&defs[program.index()].name)
+        self.scope(program)
             .into_iter()
             .flat_map(|scope| scope.items.iter())
             .filter(move |(_, item)| role.accepts().contains(&defs[item.index()].kind))

@@ -43,9 +43,15 @@ fn closeness(written: &str, candidate: &str) -> Option<f64> {
 
 fn similarity(written: &str, candidate: &str) -> Option<f64> {
     let score = strsim::jaro_winkler(written, candidate);
-    let edits_allowed = written.chars().count() / 3;
-    let near =
-        score >= NEAR_SIMILARITY || strsim::osa_distance(written, candidate) <= edits_allowed;
+    if score >= NEAR_SIMILARITY {
+        return Some(score);
+    }
+    let written_length = written.chars().count();
+    let edits_allowed = written_length / 3;
+    // Words whose lengths differ by more are more edits apart than allowed.
+    let length_difference = written_length.abs_diff(candidate.chars().count());
+    let near = length_difference <= edits_allowed
+        && strsim::osa_distance(written, candidate) <= edits_allowed;
     near.then_some(score)
 }
 

@@ -229,7 +229,7 @@ pub(super) fn keyword<T>(
     from_keyword: fn(&str) -> Option<T>,
 ) -> Checked<T> {
     let word = word(atom).ok_or(MISMATCH)?;
-    from_keyword(word).ok_or(Invalid::Mismatch {
+    from_keyword(word).ok_or_else(|| Invalid::Mismatch {
         suggestion: suggest::nearest(word, keywords.iter().copied()),
     })
 }
