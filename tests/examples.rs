@@ -48,3 +48,20 @@ fn the_portfolio_is_in_canonical_layout() {
     assert_eq!(String::from_utf8_lossy(&output.stdout), "");
     assert_eq!(output.status.code(), Some(0));
 }
+
+#[test]
+fn the_readme_tour_checks_clean_and_is_canonical() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```pgm\n").expect("README has a pgm example") + "```pgm\n".len();
+    let tour = &readme[start..start + readme[start..].find("```").expect("the example ends")];
+    let directory = tempfile::tempdir().expect("a temporary directory");
+    let file = directory.path().join("tour.pgm");
+    std::fs::write(&file, tour).expect("the tour is written");
+    let file = file.to_str().expect("a UTF-8 path");
+    let check = pgm(&["check", "--today", "2027-01-04", file]);
+    assert_eq!(
+        String::from_utf8_lossy(&check.stdout),
+        "0 errors, 0 warnings, 0 info, 0 hints in 1 file\n"
+    );
+    assert_eq!(pgm(&["fmt", "--check", file]).status.code(), Some(0));
+}
