@@ -6,7 +6,14 @@ use tower_lsp_server::ls_types::{
     TextDocumentSyncOptions, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
 };
 
+use tower_lsp_server::ls_types::{
+    CallHierarchyServerCapability, CodeLensOptions, DeclarationCapability,
+    FoldingRangeProviderCapability, HoverProviderCapability, SelectionRangeProviderCapability,
+};
+
 use crate::base::PositionEncoding;
+use crate::lsp::convert::FeatureSupport;
+use crate::lsp::handlers::{code_actions, completion, rename, semantic_tokens};
 
 /// The parts of the client's capabilities the server acts on.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -22,6 +29,8 @@ pub(crate) struct ClientSupport {
     pub pull_diagnostics: bool,
     /// The client takes `workspace/diagnostic/refresh`.
     pub diagnostic_refresh: bool,
+    /// The optional forms of answers the client takes.
+    pub features: FeatureSupport,
 }
 
 impl ClientSupport {
@@ -48,6 +57,7 @@ impl ClientSupport {
                 .and_then(|w| w.diagnostics.as_ref())
                 .and_then(|d| d.refresh_support)
                 == Some(true),
+            features: FeatureSupport::new(capabilities),
         }
     }
 }
@@ -106,6 +116,26 @@ pub(crate) fn server_capabilities(
             file_operations: None,
         }),
         diagnostic_provider: pull_diagnostics,
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(completion::options()),
+        definition_provider: Some(OneOf::Left(true)),
+        declaration_provider: Some(DeclarationCapability::Simple(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_highlight_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(rename::options()),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(semantic_tokens::options()),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(code_actions::options()),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        call_hierarchy_provider: Some(CallHierarchyServerCapability::Simple(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -152,6 +182,7 @@ mod tests {
             configuration_request: true,
             pull_diagnostics: true,
             diagnostic_refresh: true,
+            features: FeatureSupport::default(),
         };
         assert_eq!(ClientSupport::new(&client), expected);
     }

@@ -18,6 +18,7 @@
 mod analyzer;
 mod capabilities;
 mod client_settings;
+mod convert;
 mod diagnostics;
 mod disk;
 mod document;

@@ -7,5 +7,6 @@
 #![allow(dead_code)]
 
 pub mod client;
+pub mod features;
 pub mod text;
 pub mod workspace;
