@@ -150,9 +150,8 @@ impl Server {
     }
 
     /// Runs a feature on the current snapshot for the document `uri` names,
-    /// on the blocking pool. An unknown document is an invalid parameter; a
-    /// panic in the feature is answered with an internal error and logged,
-    /// and the server goes on.
+    /// on the blocking pool. An unknown document is an invalid parameter;
+    /// otherwise as `on_workspace`.
     pub async fn on_document<R, F>(&self, method: &'static str, uri: &Uri, feature: F) -> Result<R>
     where
         R: Send + 'static,
@@ -160,13 +159,31 @@ impl Server {
     {
         let snapshot = self.snapshot().await?;
         let file = snapshot.file_id(uri).ok_or_else(|| unknown_document(uri))?;
-        isolated(move || feature(&snapshot, file))
-            .await
-            .map_err(|panic| {
-                let message = format!("{method} failed: {panic}");
-                self.log(MessageType::ERROR, message.clone());
-                internal_error(message)
-            })
+        self.isolate(method, move || feature(&snapshot, file)).await
+    }
+
+    /// Runs a feature on the current snapshot of the whole workspace, on the
+    /// blocking pool. A panic in the feature is answered with an internal
+    /// error and logged, and the server goes on.
+    pub async fn on_workspace<R, F>(&self, method: &'static str, feature: F) -> Result<R>
+    where
+        R: Send + 'static,
+        F: FnOnce(&Snapshot) -> R + Send + 'static,
+    {
+        let snapshot = self.snapshot().await?;
+        self.isolate(method, move || feature(&snapshot)).await
+    }
+
+    async fn isolate<R, F>(&self, method: &'static str, job: F) -> Result<R>
+    where
+        R: Send + 'static,
+        F: FnOnce() -> R + Send + 'static,
+    {
+        isolated(job).await.map_err(|panic| {
+            let message = format!("{method} failed: {panic}");
+            self.log(MessageType::ERROR, message.clone());
+            internal_error(message)
+        })
     }
 }
 

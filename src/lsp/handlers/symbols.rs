@@ -1,15 +1,14 @@
 //! `textDocument/documentSymbol` and `workspace/symbol`.
 
-use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Location, MessageType,
-    SymbolInformation, WorkspaceSymbolParams, WorkspaceSymbolResponse,
+    DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Location, SymbolInformation,
+    WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 
 use crate::base::{FileId, FileSpan};
 use crate::ide;
 use crate::lsp::convert::symbol_kind;
-use crate::lsp::isolation::isolated;
 use crate::lsp::server::Server;
 use crate::lsp::snapshot::Snapshot;
 use crate::syntax::ast::ItemKind;
@@ -108,33 +107,20 @@ pub(crate) async fn workspace_symbols(
     server: &Server,
     params: WorkspaceSymbolParams,
 ) -> Result<Option<WorkspaceSymbolResponse>> {
-    let snapshot = server.snapshot().await?;
-    let answer = isolated(move || {
-        let found = ide::workspace_symbols(&snapshot.model, &params.query)
-            .into_iter()
-            .map(|target| {
-                information(
-                    target.name,
-                    target.kind,
-                    snapshot.location(target.focus),
-                    None,
-                )
-            })
-            .collect();
-        WorkspaceSymbolResponse::Flat(found)
-    })
-    .await;
-    match answer {
-        Ok(answer) => Ok(Some(answer)),
-        Err(panic) => {
-            // As `Server::on_document` does for the features of one document.
-            let message = format!("workspace/symbol failed: {panic}");
-            server.log(MessageType::ERROR, message.clone());
-            Err(Error {
-                code: ErrorCode::InternalError,
-                message: message.into(),
-                data: None,
-            })
-        }
-    }
+    server
+        .on_workspace("workspace/symbol", move |snapshot| {
+            let found = ide::workspace_symbols(&snapshot.model, &params.query)
+                .into_iter()
+                .map(|target| {
+                    information(
+                        target.name,
+                        target.kind,
+                        snapshot.location(target.focus),
+                        None,
+                    )
+                })
+                .collect();
+            Some(WorkspaceSymbolResponse::Flat(found))
+        })
+        .await
 }
