@@ -47,9 +47,8 @@ pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded,
 /// The command line's settings over those of the `pgm.toml` that applies to
 /// the first path, over the defaults.
 fn options(first_path: &Path, overrides: SettingOverrides) -> Result<Options, WorkspaceError> {
-    let command_line = Settings {
-        today: overrides.today,
-        exposure_threshold: overrides.exposure_threshold,
-    };
-    Ok(command_line.or(Settings::discover(first_path)?).options())
+    Ok(overrides
+        .settings()
+        .or(Settings::discover(first_path)?)
+        .options())
 }

@@ -17,7 +17,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use jiff::civil::Date;
 
-use crate::workspace::WorkspaceError;
+use crate::workspace::{Settings, WorkspaceError};
 
 pub use check::CheckFormat;
 pub use export::ExportFormat;
@@ -47,6 +47,15 @@ pub struct SettingOverrides {
     /// mitigation [default: the `exposure_threshold` of pgm.toml, else 15]
     #[arg(long, global = true, value_name = "N")]
     pub exposure_threshold: Option<u32>,
+}
+
+impl SettingOverrides {
+    pub fn settings(self) -> Settings {
+        Settings {
+            today: self.today,
+            exposure_threshold: self.exposure_threshold,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -187,7 +196,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, colour: bool) -> Result<ExitCode, Cli
             export::run(&loaded, *format, out)?;
             Outcome::Clean
         }
-        Command::Lsp => return crate::lsp::run().map_err(CliError::Server),
+        Command::Lsp => return crate::lsp::run(cli.settings.settings()).map_err(CliError::Server),
     };
     Ok(outcome.into())
 }

@@ -56,10 +56,11 @@ mod tests {
     use super::*;
     use crate::base::FileId;
     use crate::lsp::store::Store;
+    use crate::workspace::Settings;
 
     #[test]
     fn only_changed_files_are_parsed_again() {
-        let mut store = Store::new();
+        let mut store = Store::new(Settings::default());
         let people = Uri::from_str("file:///ws/people.pgm").unwrap();
         let plan = Uri::from_str("file:///ws/plan.pgm").unwrap();
         store.set_disk(people.clone(), "person alice \"Alice\"\n".to_string());

@@ -104,7 +104,7 @@ pub(crate) fn server_capabilities(
         DiagnosticServerCapabilities::Options(DiagnosticOptions {
             identifier: Some(crate::lsp::diagnostics::SOURCE.to_string()),
             inter_file_dependencies: true,
-            workspace_diagnostics: true,
+            workspace_diagnostics: false,
             ..DiagnosticOptions::default()
         })
     });

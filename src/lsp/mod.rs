@@ -37,6 +37,8 @@ use std::process::ExitCode;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::LspService;
 
+use crate::workspace::Settings;
+
 pub use diagnostics::DIAGNOSTICS_DOCUMENTATION;
 pub use handlers::debug::{DOCUMENT_TEXT_METHOD, DocumentTextParams};
 pub use server::Server;
@@ -44,24 +46,25 @@ pub use snapshot::Snapshot;
 
 /// Serves the protocol on standard input and output until the client says
 /// `exit` or closes the connection. The exit code is success when the
-/// client asked for a shutdown first, as the protocol wants.
-pub fn run() -> std::io::Result<ExitCode> {
+/// client asked for a shutdown first, as the protocol wants. The command
+/// line's settings come under the client's and over `pgm.toml`'s.
+pub fn run(command_line: Settings) -> std::io::Result<ExitCode> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let exit_code = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let exit_code = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout(), command_line));
     // An analysis still running on the blocking pool must not delay the exit.
     runtime.shutdown_background();
     Ok(exit_code)
 }
 
 /// Serves the protocol over any pair of byte streams.
-pub async fn serve<I, O>(input: I, output: O) -> ExitCode
+pub async fn serve<I, O>(input: I, output: O, command_line: Settings) -> ExitCode
 where
     I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite,
 {
-    let (service, socket) = LspService::build(Server::new)
+    let (service, socket) = LspService::build(move |client| Server::new(client, command_line))
         .custom_method(DOCUMENT_TEXT_METHOD, Server::document_text)
         .custom_method(input::UNDECODABLE_METHOD, Server::undecodable)
         .finish();

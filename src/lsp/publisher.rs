@@ -120,7 +120,7 @@ mod tests {
 
     impl Fixture {
         fn new(pull_mode: bool) -> Fixture {
-            let mut store = Store::new();
+            let mut store = Store::new(Settings::default());
             store.set_client_settings(Settings {
                 today: Some(jiff::civil::date(2027, 1, 4)),
                 exposure_threshold: None,

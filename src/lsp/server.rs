@@ -37,6 +37,7 @@ use crate::lsp::isolation::isolated;
 use crate::lsp::snapshot::Snapshot;
 use crate::lsp::store::Store;
 use crate::lsp::worker::{self, Analyses};
+use crate::workspace::Settings;
 
 /// A handle on the server, cheap to clone into the tasks it spawns.
 #[derive(Clone, Debug)]
@@ -57,9 +58,9 @@ struct State {
 }
 
 impl Server {
-    pub(crate) fn new(client: Client) -> Server {
+    pub(crate) fn new(client: Client, command_line: Settings) -> Server {
         let state = State {
-            store: Mutex::new(Store::new()),
+            store: Mutex::new(Store::new(command_line)),
             analyses: Analyses::new(),
             support: OnceLock::new(),
             worker: Once::new(),

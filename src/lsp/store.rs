@@ -23,6 +23,8 @@ pub(crate) struct Store {
     /// Ordered by URI, so that file ids are stable while the set of files is.
     documents: BTreeMap<Uri, Document>,
     client_settings: Settings,
+    /// From `pgm lsp --today ...`: under the client's, over the file's.
+    command_line_settings: Settings,
     file_settings: Settings,
     generation: u64,
 }
@@ -77,12 +79,13 @@ impl SourceText {
 pub(crate) struct NotOpen;
 
 impl Store {
-    pub fn new() -> Store {
+    pub fn new(command_line_settings: Settings) -> Store {
         Store {
             encoding: PositionEncoding::Utf16,
             folders: Vec::new(),
             documents: BTreeMap::new(),
             client_settings: Settings::default(),
+            command_line_settings,
             file_settings: Settings::default(),
             generation: 0,
         }
@@ -236,7 +239,7 @@ impl Store {
             generation: self.generation,
             encoding: self.encoding,
             options: crate::lsp::client_settings::options(
-                &self.client_settings,
+                &self.client_settings.or(self.command_line_settings),
                 &self.file_settings,
             ),
             sources: sources.collect(),
@@ -256,6 +259,29 @@ mod tests {
         Uri::from_str(text).unwrap()
     }
 
+    #[test]
+    fn command_line_settings_come_under_the_clients_and_over_the_files() {
+        let day = |d| Some(jiff::civil::date(2027, 1, d));
+        let mut store = Store::new(Settings {
+            today: day(4),
+            exposure_threshold: None,
+        });
+        store.set_file_settings(Settings {
+            today: day(5),
+            exposure_threshold: Some(12),
+        });
+        let options = store.analysis_input().options;
+        assert_eq!(
+            (Some(options.today), options.exposure_threshold),
+            (day(4), 12)
+        );
+        store.set_client_settings(Settings {
+            today: day(6),
+            exposure_threshold: None,
+        });
+        assert_eq!(Some(store.analysis_input().options.today), day(6));
+    }
+
     fn texts(store: &Store) -> Vec<(String, Option<i32>, String)> {
         let input = store.analysis_input();
         let texts = input.sources.iter().map(|source| {
@@ -266,7 +292,7 @@ mod tests {
     }
 
     fn store() -> Store {
-        let mut store = Store::new();
+        let mut store = Store::new(Settings::default());
         store.set_folders(vec![PathBuf::from("/ws")]);
         store.set_disk(uri("file:///ws/a.pgm"), "disk a".to_string());
         store.set_disk(uri("file:///ws/b.pgm"), "disk b".to_string());
