@@ -1,0 +1,87 @@
+//! Each stage of `pgm check` over generated portfolios of 1,000, 10,000 and
+//! 100,000 projects, with throughput in bytes of source:
+//! `cargo bench --bench pipeline`. The figures and how to read them are in
+//! docs/performance.md.
+
+mod support;
+
+use divan::Bencher;
+use pgm::analysis::{self, Schedule};
+use pgm::model::Model;
+use pgm::syntax;
+use support::{SIZES, Workload};
+
+fn main() {
+    divan::main();
+}
+
+/// Text to tokens, every file.
+#[divan::bench(args = SIZES, max_time = 5)]
+fn lex(bencher: Bencher, projects: usize) {
+    let workload = Workload::of(projects);
+    bencher.counter(workload.throughput()).bench(|| {
+        workload
+            .sources
+            .iter()
+            .map(|file| syntax::lex(&file.text))
+            .collect::<Vec<_>>()
+    });
+}
+
+/// Text to syntax trees (lexing included), every file.
+#[divan::bench(args = SIZES, max_time = 5)]
+fn parse(bencher: Bencher, projects: usize) {
+    let workload = Workload::of(projects);
+    bencher.counter(workload.throughput()).bench(|| {
+        workload
+            .sources
+            .iter()
+            .map(|file| syntax::parse(&file.text))
+            .collect::<Vec<_>>()
+    });
+}
+
+/// Parsed files to one resolved model.
+#[divan::bench(args = SIZES, max_time = 5)]
+fn lower(bencher: Bencher, projects: usize) {
+    let workload = Workload::of(projects);
+    bencher
+        .counter(workload.throughput())
+        .with_inputs(|| workload.model.files.clone())
+        .bench_values(Model::build);
+}
+
+/// The model to every diagnostic: graph, cycles, schedule, loads, checks.
+#[divan::bench(args = SIZES, max_time = 5)]
+fn analyse(bencher: Bencher, projects: usize) {
+    let workload = Workload::of(projects);
+    bencher
+        .counter(workload.throughput())
+        .bench(|| analysis::analyze(&workload.model, &workload.options));
+}
+
+/// The scheduler alone, from the graph and cycles the analysis found.
+#[divan::bench(args = SIZES, max_time = 5)]
+fn schedule(bencher: Bencher, projects: usize) {
+    let workload = Workload::of(projects);
+    let found = &workload.analysis;
+    bencher.counter(workload.throughput()).bench(|| {
+        Schedule::compute(
+            &workload.model,
+            &found.graph,
+            &found.cycles,
+            &found.calendar,
+            &workload.options,
+        )
+    });
+}
+
+/// Text to diagnostics, as `pgm check` does once the files are read.
+#[divan::bench(args = SIZES, max_time = 5)]
+fn check(bencher: Bencher, projects: usize) {
+    let workload = Workload::of(projects);
+    bencher
+        .counter(workload.throughput())
+        .with_inputs(|| workload.sources.clone())
+        .bench_values(|sources| support::check(sources, &workload.options));
+}

@@ -1,0 +1,83 @@
+//! The generated portfolios every benchmark measures, made once per size
+//! and shared for the rest of the run, so that no timed region pays for
+//! generating, parsing or lowering the input it is handed.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use divan::counter::BytesCount;
+use jiff::civil::Date;
+use pgm::analysis::{self, Analysis, Options};
+use pgm::generate::{self, GeneratedFile};
+use pgm::model::{Model, ParsedFile};
+
+/// Portfolio sizes, in projects, that every stage is measured at.
+pub const SIZES: &[usize] = &[1_000, 10_000, 100_000];
+
+/// One generated portfolio, and each stage's result on it for the stages
+/// after it to start from.
+pub struct Workload {
+    /// The `.pgm` files only: `pgm.toml` is settings, not source.
+    pub sources: Vec<GeneratedFile>,
+    pub bytes: usize,
+    pub options: Options,
+    pub model: Model,
+    pub analysis: Analysis,
+}
+
+impl Workload {
+    /// The clean portfolio of `projects` projects, made on first use.
+    pub fn of(projects: usize) -> &'static Workload {
+        static MADE: OnceLock<Mutex<HashMap<usize, &'static Workload>>> = OnceLock::new();
+        let mut made = MADE
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        made.entry(projects)
+            .or_insert_with(|| Box::leak(Box::new(Workload::generate(projects))))
+    }
+
+    fn generate(projects: usize) -> Workload {
+        let sources: Vec<GeneratedFile> = generate::portfolio(&generate::Options::clean(projects))
+            .into_iter()
+            .filter(|file| file.path.ends_with(".pgm"))
+            .collect();
+        let bytes = sources.iter().map(|file| file.text.len()).sum();
+        let options = Options::new(generated_today());
+        let model = Model::build(parse_all(sources.clone()));
+        let analysis = analysis::analyze(&model, &options);
+        Workload {
+            sources,
+            bytes,
+            options,
+            model,
+            analysis,
+        }
+    }
+
+    /// The source size, for divan to report throughput in bytes per second.
+    pub fn throughput(&self) -> BytesCount {
+        BytesCount::new(self.bytes)
+    }
+}
+
+/// What `pgm check` does between reading the files and printing.
+pub fn check(sources: Vec<GeneratedFile>, options: &Options) -> (Model, Analysis) {
+    let model = Model::build(parse_all(sources));
+    let analysis = analysis::analyze(&model, options);
+    (model, analysis)
+}
+
+fn parse_all(sources: Vec<GeneratedFile>) -> Vec<Arc<ParsedFile>> {
+    sources
+        .into_iter()
+        .map(|file| Arc::new(ParsedFile::new(file.path, file.text)))
+        .collect()
+}
+
+/// The status date the generator writes into its `pgm.toml`.
+fn generated_today() -> Date {
+    generate::TODAY
+        .parse()
+        .expect("the generator's status date is a valid date")
+}
