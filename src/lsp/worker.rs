@@ -96,12 +96,18 @@ pub(crate) async fn run(server: Server) {
                 None
             }
         };
+        let mut replaced = None;
         server.analyses().latest.send_modify(|latest| {
             latest.generation = generation;
             if snapshot.is_some() {
-                latest.snapshot.clone_from(&snapshot);
+                replaced = std::mem::replace(&mut latest.snapshot, snapshot.clone());
             }
         });
+        // Freeing a whole model and its analysis takes as long as a fifth of
+        // building them: do it beside the publication, not before it.
+        if let Some(replaced) = replaced {
+            tokio::task::spawn_blocking(move || drop(replaced));
+        }
         let Some(snapshot) = snapshot else { continue };
         if server.store().generation() != generation {
             continue;

@@ -23,7 +23,15 @@ pub struct Completions {
     /// The text an item replaces: the part of the word before the cursor.
     pub replace: Span,
     pub items: Vec<CompletionItem>,
+    /// Whether items were left out; the editor should ask again as the
+    /// user types on.
+    pub is_incomplete: bool,
 }
+
+/// At most this many items go back. In a workspace of ten thousand projects
+/// sending every name costs far more than finding them, so past this the
+/// list is cut to the best of those that match what is typed.
+const MOST_ITEMS: usize = 200;
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct CompletionItem {
@@ -72,10 +80,27 @@ pub fn completions(model: &Model, analysis: &Analysis, file: FileId, offset: usi
         Place::Value { key } => items.extend(scope.values(analysis, key)),
         Place::Qualified { key, program } => items.extend(scope.qualified(key, program)),
     }
+    let typed = &text[cx.replace.range()];
+    let is_incomplete = items.len() > MOST_ITEMS;
+    if is_incomplete {
+        items.retain(|item| matches_typed(&item.label, typed));
+        items.truncate(MOST_ITEMS);
+    }
     Completions {
         replace: cx.replace,
         items,
+        is_incomplete,
     }
+}
+
+/// Whether the characters typed appear in the label in order, ignoring case,
+/// as editors match completions.
+fn matches_typed(label: &str, typed: &str) -> bool {
+    let mut label = label.chars().flat_map(char::to_lowercase);
+    typed
+        .chars()
+        .flat_map(char::to_lowercase)
+        .all(|wanted| label.any(|ch| ch == wanted))
 }
 
 /// The items around the cursor as the model knows them.

@@ -282,3 +282,46 @@ fn nothing_in_headers_strings_and_comments() {
     check_labels("person alice \"Ali$0ce\"", expect![[""]]);
     check_labels("// a comm$0ent", expect![[""]]);
 }
+
+/// A program of `count` projects `p0`, `p1`, ... and a project whose
+/// dependencies are being typed as `typed`.
+fn many_projects(count: usize, typed: &str) -> Completions {
+    let projects: String = (0..count)
+        .map(|index| format!("project p{index} {{ duration: 1d }}\n"))
+        .collect();
+    let fixture = Fixture::new(&format!(
+        "program big {{\n{projects}project last {{ depends_on: {typed}$0 }}\n}}\n"
+    ));
+    let (file, offset) = fixture.position();
+    completions(&fixture.model, &fixture.analysis, file, offset)
+}
+
+#[test]
+fn a_short_list_is_complete() {
+    let found = many_projects(150, "");
+    assert!(!found.is_incomplete);
+    assert_eq!(found.items.len(), 150);
+}
+
+#[test]
+fn a_long_list_is_cut_to_what_matches_the_typed_text_and_marked_incomplete() {
+    let found = many_projects(1_000, "");
+    assert!(found.is_incomplete);
+    assert_eq!(found.items.len(), MOST_ITEMS);
+    let narrowed = many_projects(1_000, "P99");
+    assert!(narrowed.is_incomplete);
+    let labels: Vec<&str> = narrowed
+        .items
+        .iter()
+        .map(|item| item.label.as_str())
+        .collect();
+    // Every label with a `p`, a `9` and another `9` in that order, as an
+    // editor's fuzzy filter would keep them.
+    let expected = (0..1_000)
+        .map(|index| format!("p{index}"))
+        .filter(|label| matches_typed(label, "P99"))
+        .count();
+    assert_eq!(labels.len(), expected);
+    assert!(labels.contains(&"p99") && labels.contains(&"p199") && labels.contains(&"p999"));
+    assert!(!labels.contains(&"p98"), "{labels:?}");
+}

@@ -49,7 +49,7 @@ pub(crate) async fn completion(
                     .map(|(rank, item)| to_protocol(item, rank, replace, snippets))
                     .collect();
                 Some(CompletionResponse::List(CompletionList {
-                    is_incomplete: false,
+                    is_incomplete: found.is_incomplete,
                     items,
                 }))
             },
