@@ -37,7 +37,6 @@ pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
             }));
         let mut lowering = FileLowering {
             file,
-            text: &parsed.text,
             out: &mut out,
             given: Vec::new(),
         };
@@ -53,7 +52,6 @@ pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
 
 struct FileLowering<'a> {
     file: FileId,
-    text: &'a str,
     out: &'a mut Lowered,
     /// The properties read so far in each body being lowered, innermost
     /// last: one buffer for the whole file rather than one per item.
@@ -222,10 +220,6 @@ impl<'a> FileLowering<'a> {
         FileSpan::new(self.file, span)
     }
 
-    fn source(&self, span: Span) -> &'a str {
-        self.text.get(span.range()).unwrap_or_default()
-    }
-
     fn invalid_value(&self, span: Span, message: String) -> Diagnostic {
         Diagnostic::new(Code::InvalidValue, self.at(span), message)
     }
@@ -388,21 +382,22 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn sole_atom(&mut self, value: &'a ast::Value) -> Option<&'a Atom> {
         let (first, rest) = value.atoms.split_first()?;
-        if let (Some(second), Some(last)) = (rest.first(), rest.last()) {
-            self.unexpected(second.span.cover(last.span), first);
-        }
+        self.unexpected(rest, first);
         Some(first)
     }
 
-    fn unexpected(&mut self, extra: Span, after: &Atom) {
+    /// Reports the atoms that follow where one was wanted, if any.
+    fn unexpected(&mut self, extra: &[Atom], after: &Atom) {
+        let (Some(second), Some(last)) = (extra.first(), extra.last()) else {
+            return;
+        };
         let message = format!(
-            "unexpected `{}` after `{}`: `{}` takes {}",
-            self.cx.source(extra),
-            self.cx.source(after.span),
+            "unexpected `{}` after `{after}`: `{}` takes {}",
+            ast::atoms_text(extra),
             self.spec.key,
             self.spec.shape.expected()
         );
-        self.cx.invalid(extra, message);
+        self.cx.invalid(second.span.cover(last.span), message);
     }
 
     /// The value, or a diagnostic saying why the atom is not one.
@@ -421,7 +416,7 @@ impl<'a> PropertyLowering<'_, 'a> {
                     "`{}` takes {}, not `{}`",
                     self.spec.key,
                     self.spec.shape.expected(),
-                    self.cx.source(atom.span)
+                    atom
                 );
                 let diagnostic = self.cx.invalid_value(atom.span, message);
                 self.cx
@@ -499,9 +494,8 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn second(&self, atom: &Atom, first: Option<&Atom>, what: &str) -> Diagnostic {
         let message = format!(
-            "a dependency has one {what}: `{}` comes after `{}`",
-            self.cx.source(atom.span),
-            first.map_or("", |first| self.cx.source(first.span))
+            "a dependency has one {what}: `{atom}` comes after `{}`",
+            first.map(Atom::to_string).unwrap_or_default()
         );
         self.cx.invalid_value(atom.span, message)
     }
@@ -520,9 +514,8 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn not_in_dependency(&self, atom: &Atom) -> Diagnostic {
         let message = format!(
-            "unexpected `{}` in a dependency: write `target`, then optionally a type \
-             (fs, ss, ff, sf) and a lag (+1w, -2d)",
-            self.cx.source(atom.span)
+            "unexpected `{atom}` in a dependency: write `target`, then optionally a type \
+             (fs, ss, ff, sf) and a lag (+1w, -2d)"
         );
         self.cx.invalid_value(atom.span, message)
     }
@@ -533,7 +526,7 @@ impl<'a> PropertyLowering<'_, 'a> {
         let (first, rest) = value.atoms.split_first()?;
         let resource = self.reference(RefRole::Allocate, first)?;
         let Some((amount, extra)) = rest.split_first() else {
-            let name = self.cx.source(first.span);
+            let name = first.to_string();
             let message = format!(
                 "`allocate: {name}` needs an amount: a number of people (`{name} 2`) or a \
                  share of capacity (`{name} 50%`)"
@@ -541,9 +534,7 @@ impl<'a> PropertyLowering<'_, 'a> {
             self.cx.invalid(value.span, message);
             return None;
         };
-        if let (Some(second), Some(last)) = (extra.first(), extra.last()) {
-            self.unexpected(second.span.cover(last.span), amount);
-        }
+        self.unexpected(extra, amount);
         let amount = self.check(amount, values::amount(amount))?;
         Some(Allocation {
             resource,

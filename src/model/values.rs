@@ -91,7 +91,7 @@ pub(super) fn duration(atom: &Atom) -> Checked<u32> {
             atom,
             format!(
                 "`{}` is no time at all: a duration is at least one working day",
-                written(duration)
+                duration
             ),
         ));
     }
@@ -125,7 +125,7 @@ fn working_days(atom: &Atom, duration: &Duration) -> Checked<u32> {
 }
 
 fn too_long(atom: &Atom, duration: &Duration) -> Invalid {
-    rejected(atom, format!("`{}` is too long", written(duration)))
+    rejected(atom, format!("`{}` is too long", duration))
 }
 
 fn rejected(atom: &Atom, message: String) -> Invalid {
@@ -133,19 +133,6 @@ fn rejected(atom: &Atom, message: String) -> Invalid {
         at: atom.span,
         message,
     }
-}
-
-fn written(duration: &Duration) -> String {
-    let sign = match duration.sign {
-        Some(Sign::Plus) => "+",
-        Some(Sign::Minus) => "-",
-        None => "",
-    };
-    let unit = match duration.unit {
-        DurationUnit::Days => "d",
-        DurationUnit::Weeks => "w",
-    };
-    format!("{sign}{}{unit}", duration.amount)
 }
 
 /// A whole number from `min` to `max`, for the property `key`.

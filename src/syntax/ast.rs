@@ -2,6 +2,8 @@
 //! The tree is as the text says, right or wrong: whether a key belongs to an
 //! item, or a value has the right type, is decided later by lowering.
 
+use std::fmt;
+
 use crate::base::Span;
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -186,4 +188,40 @@ pub struct StringLit {
     /// The value with escapes resolved.
     pub value: String,
     pub span: Span,
+}
+
+/// An atom as the canonical layout writes it, whatever spacing the source
+/// had: what messages quote, so that formatting a file never changes them.
+impl fmt::Display for Atom {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            AtomKind::Path(path) => f.write_str(&path.text()),
+            AtomKind::String(string) => write!(f, "{:?}", string.value),
+            AtomKind::Date(text) | AtomKind::Number(text) => f.write_str(text),
+            AtomKind::Range(first, last) => write!(f, "{first} .. {last}"),
+            AtomKind::Duration(duration) => duration.fmt(f),
+            AtomKind::Percent(number) => write!(f, "{number}%"),
+        }
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = match self.sign {
+            Some(Sign::Plus) => "+",
+            Some(Sign::Minus) => "-",
+            None => "",
+        };
+        let unit = match self.unit {
+            DurationUnit::Days => "d",
+            DurationUnit::Weeks => "w",
+        };
+        write!(f, "{sign}{}{unit}", self.amount)
+    }
+}
+
+/// Atoms in a row, as the canonical layout writes them.
+pub fn atoms_text(atoms: &[Atom]) -> String {
+    let written: Vec<String> = atoms.iter().map(Atom::to_string).collect();
+    written.join(" ")
 }
