@@ -298,18 +298,16 @@ fn misplacement(src: Source<'_>, kind: ItemKind, parent: Option<&Header>) -> Opt
         )),
         None => None,
         Some(parent) => {
-            let place = parent.describe(src);
-            if kind.is_top_level() {
-                Some(format!(
-                    "a {keyword} belongs at the top level of the file, not inside {place}"
-                ))
+            let belongs = if kind.is_top_level() {
+                "at the top level of the file"
             } else if parent.kind != ItemKind::Program {
-                Some(format!(
-                    "a {keyword} belongs inside a program, not inside {place}"
-                ))
+                "inside a program"
             } else {
-                None
-            }
+                return None;
+            };
+            // Described only now: this runs for every nested item.
+            let place = parent.describe(src);
+            Some(format!("a {keyword} belongs {belongs}, not inside {place}"))
         }
     }
 }
