@@ -1,10 +1,19 @@
 //! Writes a generated portfolio: `cargo run --release --example gen -- N OUT_DIR
-//! [--seed S] [--cycles C] [--over-allocations O] [--date-conflicts D]`.
+//! [--seed S] [--cycles C] [--over-allocations O] [--date-conflicts D]
+//! [--format pgm|tjp|utf8proj]`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
+
+/// The language to write the plan in: pgm's own, TaskJuggler's or utf8proj's.
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Pgm,
+    Tjp,
+    Utf8proj,
+}
 
 #[derive(Parser)]
 struct Args {
@@ -20,6 +29,8 @@ struct Args {
     over_allocations: usize,
     #[arg(long, default_value_t = 0)]
     date_conflicts: usize,
+    #[arg(long, value_enum, default_value = "pgm")]
+    format: Format,
 }
 
 fn main() -> ExitCode {
@@ -31,7 +42,11 @@ fn main() -> ExitCode {
         over_allocations: args.over_allocations,
         date_conflicts: args.date_conflicts,
     };
-    let files = pgm::generate::portfolio(&options);
+    let files = match args.format {
+        Format::Pgm => pgm::generate::portfolio(&options),
+        Format::Tjp => pgm::generate::taskjuggler_portfolio(&options),
+        Format::Utf8proj => pgm::generate::utf8proj_portfolio(&options),
+    };
     let write_all = || -> std::io::Result<()> {
         std::fs::create_dir_all(&args.out_dir)?;
         for file in &files {

@@ -3,8 +3,12 @@
 //! options always give the same bytes.
 
 mod names;
+mod taskjuggler;
+mod utf8proj;
 mod writer;
 
+pub use taskjuggler::taskjuggler_portfolio;
+pub use utf8proj::utf8proj_portfolio;
 pub use writer::portfolio;
 
 /// What to generate. Counts of programs, files, teams and persons follow the

@@ -10,7 +10,15 @@ const PROJECTS_PER_TEAM: usize = 50;
 const PROJECTS_PER_PERSON: usize = 10;
 /// Each project takes one person of its team, so a team never needs more
 /// than its share of projects at once.
-const TEAM_CAPACITY: usize = PROJECTS_PER_TEAM + 10;
+pub(super) const TEAM_CAPACITY: usize = PROJECTS_PER_TEAM + 10;
+/// The last day of every program's window.
+pub(super) const WINDOW_END: &str = "2040-12-31";
+/// The calendar's holidays, each an inclusive range of days.
+pub(super) const HOLIDAYS: &[(&str, &str)] = &[
+    ("2027-05-31", "2027-05-31"),
+    ("2027-07-05", "2027-07-05"),
+    ("2027-12-24", "2027-12-31"),
+];
 
 /// Writes the portfolio: `people.pgm` with the calendar, persons and teams,
 /// then the programs spread over `programs_NNN.pgm`, and a `pgm.toml`.
@@ -47,25 +55,118 @@ pub fn portfolio(options: &Options) -> Vec<GeneratedFile> {
     files
 }
 
-struct Plan {
-    programs: usize,
-    teams: usize,
-    persons: usize,
-    /// For each project, its dependencies as (project, kind keyword, lag).
-    dependencies: Vec<Vec<(usize, &'static str, &'static str)>>,
+/// What a generated portfolio holds, whatever language it is written in.
+pub(super) struct Plan {
+    pub(super) programs: usize,
+    pub(super) teams: usize,
+    pub(super) persons: usize,
+    /// For each project, the dependencies it has.
+    dependencies: Vec<Vec<Dependency>>,
     /// Projects whose committed start the dependencies push out.
     conflicting_starts: HashSet<usize>,
     /// Projects that take far more of their team than it has.
     overloading: HashSet<usize>,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DependencyKind {
+    FinishToStart,
+    StartToStart,
+    FinishToFinish,
+    StartToFinish,
+}
+
+/// A lag, or a lead when negative, in the unit the plan writes it in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Lag {
+    None,
+    Days(i64),
+    Weeks(i64),
+}
+
+impl Lag {
+    pub(super) fn days(self) -> i64 {
+        match self {
+            Lag::None => 0,
+            Lag::Days(days) => days,
+            Lag::Weeks(weeks) => weeks * 5,
+        }
+    }
+}
+
+/// A signed lag as pgm (and utf8proj) write it, `+1w` or `-1d`; nothing
+/// for none.
+impl std::fmt::Display for Lag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Lag::None => Ok(()),
+            Lag::Days(days) => write!(f, "{days:+}d"),
+            Lag::Weeks(weeks) => write!(f, "{weeks:+}w"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Dependency {
+    pub(super) predecessor: usize,
+    pub(super) kind: DependencyKind,
+    pub(super) lag: Lag,
+}
+
+impl Dependency {
+    /// The working days by which the successor's start must follow its
+    /// predecessor's start: pgm's rule for this kind and lag, worked out for
+    /// the fixed durations of the two projects. Negative when the successor
+    /// may start before its predecessor.
+    pub(super) fn start_gap(self, predecessor: Duration, successor: Duration) -> i64 {
+        let (predecessor, successor) = (predecessor.days() as i64, successor.days() as i64);
+        let lag = self.lag.days();
+        match self.kind {
+            DependencyKind::FinishToStart => predecessor + lag,
+            DependencyKind::StartToStart => lag,
+            DependencyKind::FinishToFinish => predecessor - successor + lag,
+            DependencyKind::StartToFinish => lag - successor,
+        }
+    }
+}
+
+/// A project's duration in working days, written in days or in weeks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Duration {
+    Days(usize),
+    Weeks(usize),
+}
+
+impl Duration {
+    pub(super) fn days(self) -> usize {
+        match self {
+            Duration::Days(days) => days,
+            Duration::Weeks(weeks) => weeks * 5,
+        }
+    }
+}
+
+/// How much of a resource a project takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Amount {
+    People(usize),
+    Percent(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Allocation {
+    pub(super) resource: String,
+    /// The resource's capacity in people.
+    pub(super) capacity: usize,
+    pub(super) amount: Amount,
+}
+
 impl Plan {
-    fn new(options: &Options) -> Plan {
+    pub(super) fn new(options: &Options) -> Plan {
         let projects = options.projects.max(1);
         let programs = projects.div_ceil(PROJECTS_PER_PROGRAM);
         let mut rng = fastrand::Rng::with_seed(options.seed);
-        let mut dependencies: Vec<Vec<(usize, &'static str, &'static str)>> =
-            vec![Vec::new(); projects];
+        let mut dependencies: Vec<Vec<Dependency>> = vec![Vec::new(); projects];
         for (project, entries) in dependencies.iter_mut().enumerate().skip(1) {
             if project % PROJECTS_PER_PROGRAM == 0 {
                 // The first project of each program commits to a start.
@@ -79,19 +180,30 @@ impl Plan {
                 } else {
                     rng.usize(program_start..project)
                 };
-                if entries.iter().any(|d| d.0 == predecessor) {
+                if entries.iter().any(|d| d.predecessor == predecessor) {
                     continue;
                 }
-                let kind = ["", "", "", "ss", "ff", "sf"][rng.usize(0..6)];
+                let kind = [
+                    DependencyKind::FinishToStart,
+                    DependencyKind::FinishToStart,
+                    DependencyKind::FinishToStart,
+                    DependencyKind::StartToStart,
+                    DependencyKind::FinishToFinish,
+                    DependencyKind::StartToFinish,
+                ][rng.usize(0..6)];
                 // Leads only on finish-to-start edges, which they cannot
                 // pull before the predecessor's start.
                 let lag = match (kind, rng.usize(0..5)) {
-                    (_, 0 | 1) => "",
-                    (_, 2) => "+1w",
-                    ("", 3) => "-1d",
-                    _ => "+2d",
+                    (_, 0 | 1) => Lag::None,
+                    (_, 2) => Lag::Weeks(1),
+                    (DependencyKind::FinishToStart, 3) => Lag::Days(-1),
+                    _ => Lag::Days(2),
                 };
-                entries.push((predecessor, kind, lag));
+                entries.push(Dependency {
+                    predecessor,
+                    kind,
+                    lag,
+                });
             }
         }
         // Distinct projects for each kind of injected fault, drawn from
@@ -105,15 +217,19 @@ impl Plan {
         let conflicting_starts: HashSet<usize> =
             drawn.by_ref().take(options.date_conflicts).collect();
         let overloading: HashSet<usize> = drawn.take(options.over_allocations).collect();
+        let plain = |predecessor| Dependency {
+            predecessor,
+            kind: DependencyKind::FinishToStart,
+            lag: Lag::None,
+        };
         for successor in cycle_closers {
             // The predecessor now also waits for its successor: a cycle.
-            let predecessor = dependencies[successor][0].0;
-            dependencies[predecessor].push((successor, "", ""));
+            let predecessor = dependencies[successor][0].predecessor;
+            dependencies[predecessor].push(plain(successor));
         }
         for &project in &conflicting_starts {
             // A plain finish-to-start edge is sure to push a start out.
-            dependencies[project][0].1 = "";
-            dependencies[project][0].2 = "";
+            dependencies[project][0] = plain(dependencies[project][0].predecessor);
         }
         Plan {
             programs,
@@ -125,53 +241,165 @@ impl Plan {
         }
     }
 
-    fn projects(&self) -> usize {
+    pub(super) fn projects(&self) -> usize {
         self.dependencies.len()
     }
 
+    /// The projects of a program, in order; its milestone waits for the last.
+    pub(super) fn projects_of(&self, program: usize) -> std::ops::Range<usize> {
+        let first = program * PROJECTS_PER_PROGRAM;
+        first..(first + PROJECTS_PER_PROGRAM).min(self.projects())
+    }
+
+    pub(super) fn program_of(&self, project: usize) -> usize {
+        project / PROJECTS_PER_PROGRAM
+    }
+
+    pub(super) fn program_title(&self, program: usize) -> String {
+        format!("{} programme {program}", AREAS[program % AREAS.len()])
+    }
+
+    pub(super) fn program_objective(&self, program: usize) -> String {
+        format!("Deliver the {} roadmap", AREAS[program % AREAS.len()])
+    }
+
+    pub(super) fn program_owner(&self, program: usize) -> String {
+        person_name(program % self.persons)
+    }
+
+    pub(super) fn milestone_title(&self, program: usize) -> String {
+        format!("{} complete", AREAS[program % AREAS.len()])
+    }
+
+    pub(super) fn person_title(&self, person: usize) -> String {
+        let first = FIRST_NAMES[person % FIRST_NAMES.len()];
+        let last = LAST_NAMES[(person / FIRST_NAMES.len()) % LAST_NAMES.len()];
+        format!("{first} {last}")
+    }
+
+    pub(super) fn person_role(&self, person: usize) -> &'static str {
+        ROLES[person % ROLES.len()]
+    }
+
+    pub(super) fn team_title(&self, team: usize) -> String {
+        format!("{} guild {team}", AREAS[team % AREAS.len()])
+    }
+
+    pub(super) fn team_member(&self, team: usize) -> String {
+        person_name(team % self.persons)
+    }
+
+    pub(super) fn project_title(&self, project: usize) -> String {
+        let area = AREAS[(project / 3) % AREAS.len()];
+        let action = ACTIONS[project % ACTIONS.len()];
+        format!("{area} {action} {project}")
+    }
+
+    pub(super) fn project_owner(&self, project: usize) -> String {
+        person_name(project % self.persons)
+    }
+
+    /// Whether the project commits to starting on [`TODAY`].
+    pub(super) fn commits_start(&self, project: usize) -> bool {
+        project % PROJECTS_PER_PROGRAM == 0 || self.conflicting_starts.contains(&project)
+    }
+
+    pub(super) fn dependencies(&self, project: usize) -> &[Dependency] {
+        &self.dependencies[project]
+    }
+
+    pub(super) fn duration(&self, project: usize) -> Duration {
+        let days = 5 + (project * 7) % 40;
+        if project % 4 == 0 {
+            Duration::Weeks(days / 5)
+        } else {
+            Duration::Days(days)
+        }
+    }
+
+    /// Each project takes people of its team and a share of a person.
+    pub(super) fn allocations(&self, project: usize) -> [Allocation; 2] {
+        let team_share = if self.overloading.contains(&project) {
+            TEAM_CAPACITY * 2
+        } else {
+            1
+        };
+        [
+            Allocation {
+                resource: team_name(project / PROJECTS_PER_TEAM),
+                capacity: TEAM_CAPACITY,
+                amount: Amount::People(team_share),
+            },
+            Allocation {
+                resource: person_name(project / PROJECTS_PER_PERSON),
+                capacity: 1,
+                amount: Amount::Percent(10),
+            },
+        ]
+    }
+
+    /// The progress of an active project; the others are planned.
+    pub(super) fn active_progress(&self, project: usize) -> Option<usize> {
+        (project % 10 == 0).then_some(30)
+    }
+
     fn people(&self) -> String {
-        let mut text = String::from(
-            "/// Public holidays observed by every team.\ncalendar {\n  holidays: 2027-05-31, 2027-07-05, 2027-12-24 .. 2027-12-31\n}\n",
+        let holidays: Vec<String> = HOLIDAYS
+            .iter()
+            .map(|&(first, last)| {
+                if first == last {
+                    first.to_string()
+                } else {
+                    format!("{first} .. {last}")
+                }
+            })
+            .collect();
+        let mut text = format!(
+            "/// Public holidays observed by every team.\ncalendar {{\n  holidays: {}\n}}\n",
+            holidays.join(", ")
         );
         for person in 0..self.persons {
-            let first = FIRST_NAMES[person % FIRST_NAMES.len()];
-            let last = LAST_NAMES[(person / FIRST_NAMES.len()) % LAST_NAMES.len()];
-            let role = ROLES[person % ROLES.len()];
             let _ = writeln!(
                 text,
-                "\nperson {} \"{first} {last}\" {{ role: \"{role}\" }}",
-                person_name(person)
+                "\nperson {} \"{}\" {{ role: \"{}\" }}",
+                person_name(person),
+                self.person_title(person),
+                self.person_role(person)
             );
         }
         for team in 0..self.teams {
-            let area = AREAS[team % AREAS.len()];
             let _ = write!(
                 text,
-                "\nteam {} \"{area} guild {team}\" {{\n  capacity: {TEAM_CAPACITY}\n  members: {}\n}}\n",
+                "\nteam {} \"{}\" {{\n  capacity: {TEAM_CAPACITY}\n  members: {}\n}}\n",
                 team_name(team),
-                person_name(team % self.persons)
+                self.team_title(team),
+                self.team_member(team)
             );
         }
         text
     }
 
     fn write_program(&self, text: &mut String, program: usize) {
-        let first = program * PROJECTS_PER_PROGRAM;
-        let last = (first + PROJECTS_PER_PROGRAM).min(self.projects());
+        let projects = self.projects_of(program);
+        let first = projects.start;
         let area = AREAS[program % AREAS.len()];
-        let owner = person_name(program % self.persons);
+        let owner = self.program_owner(program);
         let _ = write!(
             text,
-            "\n/// {area} programme number {program}.\nprogram {} \"{area} programme {program}\" {{\n  owner: {owner}\n  objective: \"Deliver the {area} roadmap\"\n  window: {TODAY} .. 2040-12-31\n",
-            program_name(program)
+            "\n/// {area} programme number {program}.\nprogram {} \"{}\" {{\n  owner: {owner}\n  objective: \"{}\"\n  window: {TODAY} .. {WINDOW_END}\n",
+            program_name(program),
+            self.program_title(program),
+            self.program_objective(program)
         );
-        for project in first..last {
+        for project in projects.clone() {
             self.write_project(text, program, project);
         }
-        let last_project = last - 1;
+        let last_project = projects.end - 1;
         let _ = write!(
             text,
-            "\n  milestone done_{program} \"{area} complete\" {{\n    owner: {owner}\n    depends_on: {}\n  }}\n",
+            "\n  milestone {} \"{}\" {{\n    owner: {owner}\n    depends_on: {}\n  }}\n",
+            milestone_name(program),
+            self.milestone_title(program),
             project_name(last_project)
         );
         let _ = write!(
@@ -187,72 +415,69 @@ impl Plan {
         );
         let _ = write!(
             text,
-            "\n  benefit value_{program} \"{area} savings\" {{\n    owner: {owner}\n    delivered_by: done_{program}\n    realized_by: 2040-12-31\n    metric: \"Cost per transaction (EUR)\"\n    baseline: 120\n    target: 84\n  }}\n}}\n"
+            "\n  benefit value_{program} \"{area} savings\" {{\n    owner: {owner}\n    delivered_by: {}\n    realized_by: 2040-12-31\n    metric: \"Cost per transaction (EUR)\"\n    baseline: 120\n    target: 84\n  }}\n}}\n",
+            milestone_name(program)
         );
     }
 
     fn write_project(&self, text: &mut String, program: usize, project: usize) {
-        let area = AREAS[(project / 3) % AREAS.len()];
-        let action = ACTIONS[project % ACTIONS.len()];
         let _ = write!(
             text,
-            "\n  project {} \"{area} {action} {project}\" {{\n",
-            project_name(project)
+            "\n  project {} \"{}\" {{\n",
+            project_name(project),
+            self.project_title(project)
         );
-        let _ = writeln!(text, "    owner: {}", person_name(project % self.persons));
-        if project % PROJECTS_PER_PROGRAM == 0 || self.conflicting_starts.contains(&project) {
+        let _ = writeln!(text, "    owner: {}", self.project_owner(project));
+        if self.commits_start(project) {
             let _ = writeln!(text, "    start: {TODAY}");
         }
-        let dependencies = &self.dependencies[project];
+        let dependencies = self.dependencies(project);
         if !dependencies.is_empty() {
             let entries: Vec<String> = dependencies
                 .iter()
-                .map(|&(predecessor, kind, lag)| {
-                    let mut entry = self.reference(program, predecessor);
-                    for word in [kind, lag] {
-                        if !word.is_empty() {
-                            entry.push(' ');
-                            entry.push_str(word);
-                        }
+                .map(|dependency| {
+                    let mut entry = self.reference(program, dependency.predecessor);
+                    let kind = match dependency.kind {
+                        DependencyKind::FinishToStart => None,
+                        DependencyKind::StartToStart => Some("ss"),
+                        DependencyKind::FinishToFinish => Some("ff"),
+                        DependencyKind::StartToFinish => Some("sf"),
+                    };
+                    if let Some(kind) = kind {
+                        let _ = write!(entry, " {kind}");
+                    }
+                    if dependency.lag != Lag::None {
+                        let _ = write!(entry, " {}", dependency.lag);
                     }
                     entry
                 })
                 .collect();
             let _ = writeln!(text, "    depends_on: {}", entries.join(", "));
         }
-        let duration = 5 + (project * 7) % 40;
-        if project % 4 == 0 {
-            let _ = writeln!(
-                text,
-                "    duration: {}w // {} working days",
-                duration / 5,
-                duration / 5 * 5
-            );
-        } else {
-            let _ = writeln!(text, "    duration: {duration}d");
+        let _ = match self.duration(project) {
+            Duration::Weeks(weeks) => {
+                writeln!(text, "    duration: {weeks}w // {} working days", weeks * 5)
+            }
+            Duration::Days(days) => writeln!(text, "    duration: {days}d"),
+        };
+        let allocations: Vec<String> = self
+            .allocations(project)
+            .iter()
+            .map(|allocation| match allocation.amount {
+                Amount::People(people) => format!("{} {people}", allocation.resource),
+                Amount::Percent(percent) => format!("{} {percent}%", allocation.resource),
+            })
+            .collect();
+        let _ = writeln!(text, "    allocate: {}", allocations.join(", "));
+        if let Some(progress) = self.active_progress(project) {
+            let _ = write!(text, "    status: active\n    progress: {progress}%\n");
         }
-        let team_share = if self.overloading.contains(&project) {
-            TEAM_CAPACITY * 2
-        } else {
-            1
-        };
-        let _ = writeln!(
-            text,
-            "    allocate: {} {team_share}, {} 10%",
-            team_name(project / PROJECTS_PER_TEAM),
-            person_name(project / PROJECTS_PER_PERSON)
-        );
-        let status = match project % 10 {
-            0 => "    status: active\n    progress: 30%\n",
-            _ => "",
-        };
-        text.push_str(status);
         text.push_str("  }\n");
     }
 
     /// A bare name inside the same program, a qualified one across programs.
-    fn reference(&self, from_program: usize, project: usize) -> String {
-        let program = project / PROJECTS_PER_PROGRAM;
+    pub(super) fn reference(&self, from_program: usize, project: usize) -> String {
+        let program = self.program_of(project);
         if program == from_program {
             project_name(project)
         } else {
@@ -261,18 +486,22 @@ impl Plan {
     }
 }
 
-fn person_name(index: usize) -> String {
+pub(super) fn person_name(index: usize) -> String {
     format!("person_{index}")
 }
 
-fn team_name(index: usize) -> String {
+pub(super) fn team_name(index: usize) -> String {
     format!("team_{index}")
 }
 
-fn program_name(index: usize) -> String {
+pub(super) fn program_name(index: usize) -> String {
     format!("program_{index}")
 }
 
-fn project_name(index: usize) -> String {
+pub(super) fn project_name(index: usize) -> String {
     format!("project_{index}")
+}
+
+pub(super) fn milestone_name(program: usize) -> String {
+    format!("done_{program}")
 }
