@@ -14,9 +14,10 @@
 //!   `person@percent`), an active project is `in_progress` with its progress
 //!   as `complete`;
 //! - dependencies keep their type and lag, except a finish-to-start lead:
-//!   utf8proj starts the successor of `-1d` two days before its
-//!   predecessor's finish, not one, so a lead is written as the equal
-//!   start-to-start lag (the predecessor's duration plus the lead).
+//!   a lead of `-1d` moves the successor two days earlier in utf8proj
+//!   (to the day before its predecessor's finish), one in pgm, so a lead
+//!   is written as the equal start-to-start lag (the predecessor's duration
+//!   plus the lead).
 //!
 //! What utf8proj cannot say is left out: owners, team members, the window's
 //! last day, risks, stakeholders and benefits.
