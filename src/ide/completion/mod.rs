@@ -80,7 +80,8 @@ pub fn completions(model: &Model, analysis: &Analysis, file: FileId, offset: usi
         Place::Value { key } => items.extend(scope.values(analysis, key)),
         Place::Qualified { key, program } => items.extend(scope.qualified(key, program)),
     }
-    let typed = &text[cx.replace.range()];
+    // A cursor inside a multi-byte character has typed nothing.
+    let typed = text.get(cx.replace.range()).unwrap_or_default();
     let is_incomplete = items.len() > MOST_ITEMS;
     if is_incomplete {
         items.retain(|item| matches_typed(&item.label, typed));

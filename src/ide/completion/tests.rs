@@ -325,3 +325,17 @@ fn a_long_list_is_cut_to_what_matches_the_typed_text_and_marked_incomplete() {
     assert!(labels.contains(&"p99") && labels.contains(&"p199") && labels.contains(&"p999"));
     assert!(!labels.contains(&"p98"), "{labels:?}");
 }
+
+#[test]
+fn a_cursor_inside_a_multibyte_character_of_a_long_list_does_not_panic() {
+    let projects: String = (0..300)
+        .map(|index| format!("project p{index} {{ duration: 1d }}\n"))
+        .collect();
+    let fixture = Fixture::new(&format!(
+        "program big {{\n{projects}project last {{ depends_on: é$0 }}\n}}\n"
+    ));
+    let (file, offset) = fixture.position();
+    // One byte into the two bytes of `é`.
+    let found = completions(&fixture.model, &fixture.analysis, file, offset - 1);
+    assert!(found.items.len() <= MOST_ITEMS);
+}
