@@ -7,6 +7,8 @@
 #![allow(dead_code)]
 
 pub mod client;
+pub mod document;
 pub mod features;
+pub mod raw;
 pub mod text;
 pub mod workspace;
