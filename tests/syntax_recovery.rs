@@ -220,6 +220,41 @@ fn text_after_an_item_without_a_body() {
     );
 }
 
+/// Regression: an identifier after a nested item's name was taken for the
+/// next property, so the item's body was skipped without any error.
+#[test]
+fn stray_words_before_a_body_are_reported_and_the_body_is_read() {
+    check(
+        "program p {\n  project a extra words {\n    duration: 1d\n  }\n  project b 42 \"B\" { duration: 2d }\n}",
+        expect![[r#"
+            program p @0..96 {@10..96
+              project a @14..58 {@36..58
+                duration: 1d @42..54
+              }
+              project b @61..94 {@78..94
+                duration: 2d @80..92
+              }
+            }
+            error 24..29: expected `{` after project `a`, found identifier `extra`
+            error 71..73: expected `{` after project `b`, found number `42`
+        "#]],
+    );
+}
+
+#[test]
+fn an_identifier_after_a_bodiless_item_that_starts_no_property_is_reported() {
+    check(
+        "program p {\n  milestone m stray\n  owner: bob\n}",
+        expect![[r#"
+            program p @0..46 {@10..46
+              milestone m @14..25
+              owner: bob @34..44
+            }
+            error 26..31: expected `{`, a property or `}` after milestone `m`, found identifier `stray`
+        "#]],
+    );
+}
+
 #[test]
 fn several_errors_in_one_file_are_all_reported() {
     check(

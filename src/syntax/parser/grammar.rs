@@ -130,27 +130,21 @@ fn peek<'s, C: Scope>() -> impl Parser<'s, Tokens<'s>, Option<Token>, Extra<C>> 
 /// `keyword [name] [title] [body]`, in the scope `C` it stands in; `body`
 /// parses the members of the item's body.
 fn item<'s, C: Scope>(src: Source<'s>, body: Boxed<'s, Body, Header>) -> Boxed<'s, Item, C> {
-    let bodiless = peek::<Header>()
-        .map_with(move |next, e| {
-            let errors_before = e.ctx().errors_before;
-            if errors_before == e.state().errors.len() && !can_follow_item::<C>(next) {
-                let item = e.ctx().describe(src);
-                let expected = if C::IN_BODY {
-                    "`{`, a property or `}`"
-                } else {
-                    "`{` or the next item"
+    let bodiless = custom(
+        move |inp: &mut InputRef<'s, '_, Tokens<'s>, Extra<Header>>| {
+            if !at_sync(inp, C::IN_BODY) {
+                let expected = match C::IN_BODY {
+                    true => "`{`, a property or `}`",
+                    false => "`{` or the next item",
                 };
-                e.state().report(
-                    src.found_span(next),
-                    format!(
-                        "expected {expected} after {item}, found {}",
-                        src.describe(next)
-                    ),
-                );
+                let next = inp.peek();
+                report_after_header(src, inp, expected, next);
             }
-        })
-        .then_ignore(skip_to_sync::<Header>(C::IN_BODY))
-        .map(|()| None);
+            skip_while_not_sync(inp, C::IN_BODY, false);
+            Ok(None)
+        },
+    );
+    let body = stray_before_body(src).or_not().ignore_then(body);
     header::<C>(src)
         .then_with_ctx(body.map(Some).or(bodiless))
         .map(|(header, body): (Header, Option<Body>)| {
@@ -178,13 +172,57 @@ fn item<'s, C: Scope>(src: Source<'s>, body: Boxed<'s, Body, Header>) -> Boxed<'
         .boxed()
 }
 
-/// Whether `next` may follow an item without a body in scope `C`.
-fn can_follow_item<C: Scope>(next: Option<Token>) -> bool {
-    match next.map(|t| t.kind) {
-        None | Some(TokenKind::Keyword(_)) => true,
-        Some(TokenKind::RBrace | TokenKind::Ident) => C::IN_BODY,
-        Some(_) => false,
+/// Text between an item's header and the `{` of its body on the same line,
+/// such as a second name: reported, then skipped, so that the body is
+/// still read.
+fn stray_before_body<'s>(src: Source<'s>) -> Boxed<'s, (), Header> {
+    custom(
+        move |inp: &mut InputRef<'s, '_, Tokens<'s>, Extra<Header>>| {
+            let start = inp.save();
+            let first = inp.peek();
+            while let Some(next) = inp.peek() {
+                match next.kind {
+                    TokenKind::LBrace if Some(next) != first => {
+                        report_after_header(src, inp, "`{`", first);
+                        return Ok(());
+                    }
+                    TokenKind::Keyword(_)
+                    | TokenKind::LBrace
+                    | TokenKind::RBrace
+                    | TokenKind::Colon => {
+                        break;
+                    }
+                    _ if src.starts_line(next.span.start) => break,
+                    _ => inp.skip(),
+                }
+            }
+            inp.rewind(start);
+            Err(EmptyErr::default())
+        },
+    )
+    .boxed()
+}
+
+/// Reports `found` after an item's header where `expected` belongs, unless
+/// the header itself already had an error: one error is enough for one
+/// item header.
+fn report_after_header<'s>(
+    src: Source<'s>,
+    inp: &mut InputRef<'s, '_, Tokens<'s>, Extra<Header>>,
+    expected: &str,
+    found: Option<Token>,
+) {
+    if inp.ctx().errors_before != inp.state().errors.len() {
+        return;
     }
+    let item = inp.ctx().describe(src);
+    inp.state().report(
+        src.found_span(found),
+        format!(
+            "expected {expected} after {item}, found {}",
+            src.describe(found)
+        ),
+    );
 }
 
 /// An item's keyword, name and title. In a body, a keyword that cannot
@@ -658,15 +696,7 @@ fn skip_while_not_sync<'s, C: Scope>(
 ) {
     let mut depth = 0usize;
     while let Some(next) = inp.peek() {
-        let at_sync = depth == 0
-            && !skip_first
-            && match next.kind {
-                TokenKind::Keyword(_) => true,
-                TokenKind::RBrace => in_body,
-                TokenKind::Ident => in_body && followed_by_colon(inp),
-                _ => false,
-            };
-        if at_sync {
+        if depth == 0 && !skip_first && at_sync(inp, in_body) {
             return;
         }
         skip_first = false;
@@ -676,6 +706,18 @@ fn skip_while_not_sync<'s, C: Scope>(
             _ => {}
         }
         inp.skip();
+    }
+}
+
+/// Whether parsing can resume at the next token (or the end of the file):
+/// in a body, a property (`key :`), an item or the body's `}`; at the top,
+/// an item.
+fn at_sync<'s, C: Scope>(inp: &mut InputRef<'s, '_, Tokens<'s>, Extra<C>>, in_body: bool) -> bool {
+    match inp.peek().map(|token: Token| token.kind) {
+        None | Some(TokenKind::Keyword(_)) => true,
+        Some(TokenKind::RBrace) => in_body,
+        Some(TokenKind::Ident) => in_body && followed_by_colon(inp),
+        Some(_) => false,
     }
 }
 
