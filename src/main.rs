@@ -11,13 +11,14 @@ fn main() -> ExitCode {
     let colour = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     // Not locked: the language server writes to standard output itself.
     let mut out = io::BufWriter::new(stdout);
-    let result = cli::run(&cli, &mut out, colour).and_then(|code| {
-        out.flush()?;
-        Ok(code)
+    // A reader that stops early (`pgm schedule | head`) is no failure; the
+    // command's own status stands.
+    let result = cli::run(&cli, &mut out, colour).and_then(|code| match out.flush() {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(code),
     });
     match result {
         Ok(code) => code,
-        // A reader that stops early (`pgm schedule | head`) is no failure.
         Err(CliError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }

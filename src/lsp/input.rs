@@ -69,7 +69,10 @@ async fn forward(input: impl AsyncRead + Unpin, mut output: impl tokio::io::Asyn
 }
 
 /// The body of the next frame; `None` at the end of the input. A block of
-/// header lines without a usable `Content-Length` is skipped.
+/// header lines without a usable `Content-Length` is skipped. The header
+/// may follow stray bytes on its line, as it does after a frame whose
+/// `Content-Length` was too short. The body is read as it arrives, so a
+/// claimed length no message has costs nothing until its bytes come.
 async fn read_body(input: &mut (impl AsyncBufReadExt + Unpin)) -> Option<Vec<u8>> {
     loop {
         let mut length = None;
@@ -83,23 +86,35 @@ async fn read_body(input: &mut (impl AsyncBufReadExt + Unpin)) -> Option<Vec<u8>
             if read == 0 {
                 return None;
             }
-            let line = String::from_utf8_lossy(&line);
-            let line = line.trim_end_matches(['\r', '\n']);
-            if line.is_empty() {
+            if line.trim_ascii().is_empty() {
                 break;
             }
-            if let Some((name, value)) = line.split_once(':') {
-                if name.trim().eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse::<usize>().ok();
-                }
+            if let Some(header) = content_length_header(&line) {
+                length = std::str::from_utf8(header)
+                    .ok()
+                    .and_then(|value| value.trim().parse::<u64>().ok());
             }
         }
         if let Some(length) = length {
-            let mut body = vec![0; length];
-            input.read_exact(&mut body).await.ok()?;
-            return Some(body);
+            let mut body = Vec::new();
+            (&mut *input)
+                .take(length)
+                .read_to_end(&mut body)
+                .await
+                .ok()?;
+            return (body.len() as u64 == length).then_some(body);
         }
     }
+}
+
+/// The value of the last `Content-Length` header on `line`, which may
+/// follow other bytes.
+fn content_length_header(line: &[u8]) -> Option<&[u8]> {
+    const NAME: &[u8] = b"content-length:";
+    let at = line
+        .windows(NAME.len())
+        .rposition(|window| window.eq_ignore_ascii_case(NAME))?;
+    Some(&line[at + NAME.len()..])
 }
 
 /// `body` when the protocol library can decode it; otherwise a request for
@@ -177,6 +192,20 @@ mod tests {
                 r#"{"id":7,"jsonrpc":"2.0","method":"$/pgm/undecodableMessage","params":{"code":-32600}}"#
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn a_header_after_stray_bytes_on_its_line_is_found() {
+        let input = b"Content-Length: 3\r\n\r\n[1]]]Content-Length: 2\r\n\r\n{}";
+        let bodies = bodies(input).await;
+        assert_eq!(bodies.len(), 2);
+        assert!(bodies[1].contains("-32600"), "{}", bodies[1]);
+    }
+
+    #[tokio::test]
+    async fn a_length_beyond_the_input_ends_it_without_allocating_the_claim() {
+        let input = b"Content-Length: 18446744073709551615\r\n\r\n{}";
+        assert_eq!(bodies(input).await, Vec::<String>::new());
     }
 
     #[tokio::test]

@@ -15,9 +15,9 @@ use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, MessageType,
 };
 
+use super::read_or_warn;
 use crate::lsp::server::Server;
 use crate::lsp::uri;
-use crate::workspace::read_source;
 
 pub(crate) fn did_open(server: &Server, params: DidOpenTextDocumentParams) {
     let document = params.text_document;
@@ -48,8 +48,9 @@ pub(crate) fn did_change(server: &Server, params: DidChangeTextDocumentParams) {
 /// may have been saved, and not every client reports that.
 pub(crate) fn did_close(server: &Server, params: DidCloseTextDocumentParams) {
     let uri = uri::normalize(&params.text_document.uri);
-    let path = uri::file_path(&uri).filter(|path| uri::is_source(path));
-    let disk_text = path.as_deref().and_then(|path| read_source(path).ok());
+    let path = uri::file_path(&uri)
+        .filter(|path| uri::is_source(path) && server.store().in_workspace(path));
+    let disk_text = path.as_deref().and_then(|path| read_or_warn(server, path));
     server.store().close(&uri, path.as_deref(), disk_text);
     server.changed();
 }

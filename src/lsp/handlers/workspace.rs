@@ -4,11 +4,12 @@ use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesParams, DidChangeWorkspaceFoldersParams, FileChangeType, MessageType,
 };
 
+use super::read_or_warn;
 use crate::lsp::disk;
 use crate::lsp::isolation::isolated;
 use crate::lsp::server::Server;
 use crate::lsp::uri;
-use crate::workspace::{SETTINGS_FILE_NAME, read_source};
+use crate::workspace::SETTINGS_FILE_NAME;
 
 /// Takes each change on disk in the order given. The files are read here,
 /// before anything else can run, for the same reason the edits of open
@@ -34,9 +35,7 @@ pub(crate) fn did_change_watched_files(server: &Server, params: DidChangeWatched
         let text = if event.typ == FileChangeType::DELETED {
             None
         } else {
-            read_source(&path)
-                .inspect_err(|error| server.log(MessageType::WARNING, error.to_string()))
-                .ok()
+            read_or_warn(server, &path)
         };
         let mut store = server.store();
         match text {
