@@ -72,7 +72,7 @@ fn dump(model: &Model) -> String {
     }
     for (index, reference) in model.refs.iter().enumerate() {
         let target = match (reference.resolved, model.target(RefId(index as u32))) {
-            (Some(target), Some(_)) => model.def(target).qualified_name.clone(),
+            (Some(target), Some(_)) => model.def(target).qualified_name.to_string(),
             (Some(target), None) => format!("{} (wrong kind)", model.def(target).qualified_name),
             (None, _) => "unresolved".to_string(),
         };
@@ -1101,7 +1101,7 @@ program apollo {
 fn check_lookups(fixture: &str, expect: Expect) {
     let model = model(fixture);
     let mut out = String::new();
-    let name = |def: DefId| model.def(def).qualified_name.clone();
+    let name = |def: DefId| model.def(def).qualified_name.to_string();
     let names =
         |defs: &mut dyn Iterator<Item = DefId>| defs.map(name).collect::<Vec<_>>().join(" ");
     let places = |refs: &[RefId]| {

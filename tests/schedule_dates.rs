@@ -46,7 +46,7 @@ fn check(fixture: &str, today: Date, expect: Expect) {
         let id = def.qualified_name.clone();
         rows.push(match schedule.dates(pgm::model::DefId(index as u32)) {
             Some(dates) => [
-                id,
+                id.to_string(),
                 day(dates.earliest_start),
                 day(dates.earliest_finish),
                 day(dates.latest_start),

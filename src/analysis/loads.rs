@@ -281,7 +281,7 @@ mod tests {
                 ));
             }
             for overload in load.overloads(&analysis.calendar) {
-                let projects: Vec<String> = overload.projects.iter().map(|&p| name(p)).collect();
+                let projects: Vec<_> = overload.projects.iter().map(|&p| name(p)).collect();
                 lines.push(format!(
                     "  over {} .. {} peak {} [{}]",
                     overload.first,

@@ -1,7 +1,6 @@
 //! From the paths on the command line to an analysed model.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::analysis::{self, Analysis, Options};
 use crate::cli::SettingOverrides;
@@ -35,11 +34,11 @@ pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded,
     let paths = paths_or_current(paths);
     let sources = read_sources(&paths)?;
     let options = options(&paths[0], overrides)?;
-    let files = sources
+    let sources = sources
         .into_iter()
-        .map(|(path, text)| Arc::new(ParsedFile::new(path.display().to_string(), text)))
+        .map(|(path, text)| (path.display().to_string(), text))
         .collect();
-    let model = Model::build(files);
+    let model = Model::build(ParsedFile::parse_all(sources));
     let analysis = analysis::analyze(&model, &options);
     Ok(Loaded { model, analysis })
 }

@@ -100,7 +100,7 @@ fn write_tables(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
 fn row(def: &Def, dates: &DatesJson) -> [String; 8] {
     let shown = |date: &Option<String>| date.clone().unwrap_or_else(|| UNSCHEDULED.to_string());
     [
-        def.qualified_name.clone(),
+        def.qualified_name.to_string(),
         shown(&dates.earliest_start),
         shown(&dates.earliest_finish),
         shown(&dates.latest_start),

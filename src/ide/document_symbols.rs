@@ -40,7 +40,7 @@ fn symbol(model: &Model, id: DefId) -> DocumentSymbol {
         _ => Vec::new(),
     };
     DocumentSymbol {
-        name: def.name.clone(),
+        name: def.name.to_string(),
         detail: def.title.clone(),
         kind: def.kind,
         full: def.span,

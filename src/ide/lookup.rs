@@ -76,7 +76,7 @@ fn identifying_span(item: &Item) -> Option<Span> {
 pub(crate) fn child_items(item: &Item) -> impl Iterator<Item = &Item> {
     item.body.iter().flat_map(|body| {
         body.members.iter().filter_map(|member| match member {
-            Member::Item(item) => Some(item),
+            Member::Item(item) => Some(&**item),
             Member::Property(_) => None,
         })
     })
@@ -101,7 +101,7 @@ pub(crate) fn items_around(source: &ast::SourceFile, offset: usize) -> Vec<&Item
         path.push(item);
         level = item.body.as_ref().and_then(|body| {
             item_around(&body.members, offset, member_span, |member| match member {
-                Member::Item(item) => Some(item),
+                Member::Item(item) => Some(&**item),
                 Member::Property(_) => None,
             })
         });

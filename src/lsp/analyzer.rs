@@ -20,17 +20,25 @@ pub(crate) struct Analyzer {
 
 impl Analyzer {
     pub fn snapshot(&mut self, input: AnalysisInput) -> Snapshot {
+        let mut reused = Vec::with_capacity(input.sources.len());
+        let mut changed = Vec::new();
+        for source in &input.sources {
+            match self.parsed.remove(&source.uri) {
+                Some((stamp, file)) if stamp == source.stamp => reused.push(Some(file)),
+                _ => {
+                    reused.push(None);
+                    changed.push((uri::display_name(&source.uri), source.text.to_text()));
+                }
+            }
+        }
+        let mut reparsed = ParsedFile::parse_all(changed).into_iter();
         let mut parsed = HashMap::with_capacity(input.sources.len());
         let mut files = Vec::with_capacity(input.sources.len());
         let mut documents = Vec::with_capacity(input.sources.len());
-        for source in input.sources {
-            let file = match self.parsed.remove(&source.uri) {
-                Some((stamp, file)) if stamp == source.stamp => file,
-                _ => {
-                    let path = uri::display_name(&source.uri);
-                    Arc::new(ParsedFile::new(path, source.text.to_text()))
-                }
-            };
+        for (source, file) in input.sources.into_iter().zip(reused) {
+            let file = file
+                .or_else(|| reparsed.next())
+                .expect("a file parsed for each change");
             parsed.insert(source.uri.clone(), (source.stamp, file.clone()));
             files.push(file);
             documents.push((source.uri, source.version));

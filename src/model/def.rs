@@ -2,6 +2,7 @@
 //! references that know where they came from and what they point to.
 
 use jiff::civil::Date;
+use smol_str::SmolStr;
 
 use crate::base::{FileId, FileSpan, Span};
 use crate::syntax::ast::ItemKind;
@@ -42,9 +43,9 @@ pub struct DateRange {
 pub struct Def {
     pub kind: ItemKind,
     /// The identifier; `calendar` for the (unnamed) calendar.
-    pub name: String,
+    pub name: SmolStr,
     /// `program.name` inside a program, `name` at the top.
-    pub qualified_name: String,
+    pub qualified_name: SmolStr,
     pub title: Option<String>,
     /// The `///` comment lines before the definition, joined with newlines.
     pub docs: Option<String>,
@@ -348,7 +349,7 @@ impl RefRole {
 /// One segment of a written name, `apollo` or `iam` in `apollo.iam`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct NameSegment {
-    pub text: String,
+    pub text: SmolStr,
     pub span: Span,
 }
 

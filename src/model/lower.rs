@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use smol_str::{SmolStr, format_smolstr};
+
 use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
 use crate::model::ParsedFile;
 use crate::model::def::{
@@ -64,10 +66,10 @@ impl<'a> FileLowering<'a> {
             let name = item.name.as_ref()?;
             (name.text.clone(), name.span)
         } else {
-            (item.kind.keyword().to_string(), item.keyword_span)
+            (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
         };
         let qualified_name = match program {
-            Some(program) => format!("{}.{name}", self.def(program).name),
+            Some(program) => format_smolstr!("{}.{name}", self.def(program).name),
             None => name.clone(),
         };
         let id = DefId(self.out.defs.len() as u32);

@@ -12,6 +12,8 @@ mod values;
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 pub use def::*;
 pub use scope::VisibleName;
 
@@ -38,6 +40,15 @@ impl ParsedFile {
             parse: syntax::parse(&text),
             text,
         }
+    }
+
+    /// Each `(path, text)` parsed, in the same order, the files spread over
+    /// the machine's cores: files parse independently of each other.
+    pub fn parse_all(sources: Vec<(String, String)>) -> Vec<Arc<ParsedFile>> {
+        sources
+            .into_par_iter()
+            .map(|(path, text)| Arc::new(ParsedFile::new(path, text)))
+            .collect()
     }
 }
 

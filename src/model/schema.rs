@@ -542,6 +542,7 @@ pub static ITEMS: [ItemSchema; 9] = [
 mod tests {
     use super::*;
     use crate::base::{FileId, Span};
+    use smol_str::SmolStr;
 
     #[test]
     fn the_table_is_in_item_kind_order() {
@@ -556,8 +557,8 @@ mod tests {
             for property in schema.properties {
                 let mut def = Def {
                     kind: schema.kind,
-                    name: String::new(),
-                    qualified_name: String::new(),
+                    name: SmolStr::default(),
+                    qualified_name: SmolStr::default(),
                     title: None,
                     docs: None,
                     description: None,

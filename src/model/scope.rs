@@ -5,6 +5,7 @@
 //! program a bare name means an item of that program first, then a top-level
 //! item; `program.item` reaches into any program.
 
+use smol_str::SmolStr;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -14,10 +15,10 @@ use crate::syntax::ast::ItemKind;
 
 #[derive(Debug, Default)]
 pub(super) struct Names {
-    top: HashMap<String, DefId>,
+    top: HashMap<SmolStr, DefId>,
     /// By program name: the index in `scopes` of the items of every program
     /// block of that name.
-    programs: HashMap<String, usize>,
+    programs: HashMap<SmolStr, usize>,
     scopes: Vec<ProgramScope>,
     /// By definition: for a program, the index of its scope in `scopes`, so
     /// that a reference finds its program's names without hashing its name.
@@ -28,14 +29,14 @@ pub(super) struct Names {
 struct ProgramScope {
     /// The first program of the name: the one `name.item` qualifies by.
     program: DefId,
-    items: HashMap<String, DefId>,
+    items: HashMap<SmolStr, DefId>,
 }
 
 /// A name as it can be written from some scope, and what it means there.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct VisibleName {
     /// `iam` inside its program or for a top-level item, `apollo.iam` elsewhere.
-    pub text: String,
+    pub text: SmolStr,
     pub def: DefId,
 }
 
@@ -203,7 +204,7 @@ impl Names {
 
     /// The names of every program, for suggestions.
     pub(super) fn program_names(&self) -> impl Iterator<Item = &str> {
-        self.programs.keys().map(String::as_str)
+        self.programs.keys().map(SmolStr::as_str)
     }
 
     /// The items of a program of a role's kinds, for suggestions.

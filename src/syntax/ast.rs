@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use smol_str::SmolStr;
+
 use crate::base::Span;
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -74,7 +76,7 @@ impl ItemKind {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Ident {
-    pub text: String,
+    pub text: SmolStr,
     pub span: Span,
 }
 
@@ -106,7 +108,7 @@ pub struct Body {
 #[derive(Clone, PartialEq, Debug)]
 pub enum Member {
     Property(Property),
-    Item(Item),
+    Item(Box<Item>),
 }
 
 /// `key: value, value, ...`
@@ -137,15 +139,15 @@ pub enum AtomKind {
     Path(Path),
     String(StringLit),
     /// `YYYY-MM-DD` as written; whether it is a real date is for lowering.
-    Date(String),
+    Date(SmolStr),
     /// `a .. b`.
     Range(Box<Atom>, Box<Atom>),
     /// `30d`, `6w`, `+1w`, `-2d`.
     Duration(Duration),
     /// `4`, `120000`, `2.5` as written.
-    Number(String),
+    Number(SmolStr),
     /// `50%`, `12.5%` with the number as written.
-    Percent(String),
+    Percent(SmolStr),
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -179,7 +181,7 @@ pub enum DurationUnit {
 pub struct Duration {
     pub sign: Option<Sign>,
     /// The digits as written; lowering checks they fit.
-    pub amount: String,
+    pub amount: SmolStr,
     pub unit: DurationUnit,
 }
 

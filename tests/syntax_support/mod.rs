@@ -96,7 +96,7 @@ fn atom(atom: &Atom) -> String {
             };
             format!("{sign}{}{unit}", duration.amount)
         }
-        AtomKind::Number(number) => number.clone(),
+        AtomKind::Number(number) => number.to_string(),
         AtomKind::Percent(percent) => format!("{percent}%"),
     }
 }

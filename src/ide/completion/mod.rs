@@ -258,7 +258,10 @@ impl<'m> Scope<'m> {
                     (false, Some(_)) => 0,
                     (false, None) => 1,
                 };
-                (rank, reference_item(model, visible.def, visible.text))
+                (
+                    rank,
+                    reference_item(model, visible.def, visible.text.to_string()),
+                )
             })
             .collect();
         ranked.sort_by(|(a_rank, a), (b_rank, b)| (a_rank, &a.label).cmp(&(b_rank, &b.label)));
@@ -282,7 +285,7 @@ impl<'m> Scope<'m> {
             .filter(|&&child| {
                 Some(child) != self.def && role.accepts().contains(&self.model.def(child).kind)
             })
-            .map(|&child| reference_item(self.model, child, self.model.def(child).name.clone()))
+            .map(|&child| reference_item(self.model, child, self.model.def(child).name.to_string()))
             .collect()
     }
 }

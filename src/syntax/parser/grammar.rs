@@ -101,11 +101,17 @@ pub(super) fn file<'s>(src: Source<'s>) -> Boxed<'s, SourceFile, ()> {
     let inner_item = item::<Header>(src, body(src, nested_too_deep));
     let member_item = item::<Header>(
         src,
-        body(src, inner_item.map(|i| Some(Member::Item(i))).boxed()),
+        body(
+            src,
+            inner_item.map(|i| Some(Member::Item(Box::new(i)))).boxed(),
+        ),
     );
     let top_item = item::<()>(
         src,
-        body(src, member_item.map(|i| Some(Member::Item(i))).boxed()),
+        body(
+            src,
+            member_item.map(|i| Some(Member::Item(Box::new(i)))).boxed(),
+        ),
     );
     choice((top_item.map(Some), junk::<()>(src).to(None)))
         .repeated()
@@ -610,9 +616,9 @@ fn literal<'s>(src: Source<'s>) -> Boxed<'s, Atom, Header> {
             let text = src.slice(token.span);
             let kind = match token.kind {
                 TokenKind::String { .. } => AtomKind::String(src.string_lit(token)),
-                TokenKind::Date => AtomKind::Date(text.to_string()),
-                TokenKind::Number => AtomKind::Number(text.to_string()),
-                TokenKind::Percent => AtomKind::Percent(text.trim_end_matches('%').to_string()),
+                TokenKind::Date => AtomKind::Date(text.into()),
+                TokenKind::Number => AtomKind::Number(text.into()),
+                TokenKind::Percent => AtomKind::Percent(text.trim_end_matches('%').into()),
                 TokenKind::Duration => AtomKind::Duration(duration(text)),
                 _ => return Err(EmptyErr::default()),
             };
@@ -637,14 +643,14 @@ fn duration(text: &str) -> Duration {
     };
     Duration {
         sign,
-        amount: amount.to_string(),
+        amount: amount.into(),
         unit,
     }
 }
 
 fn ident(src: Source<'_>, token: Token) -> Ident {
     Ident {
-        text: src.slice(token.span).to_string(),
+        text: src.slice(token.span).into(),
         span: token.span,
     }
 }
