@@ -2,6 +2,7 @@
 //! references that know where they came from and what they point to.
 
 use jiff::civil::Date;
+use smallvec::SmallVec;
 use smol_str::SmolStr;
 
 use crate::base::{FileId, FileSpan, Span};
@@ -359,7 +360,8 @@ pub struct Reference {
     pub file: FileId,
     /// The whole name, `apollo.iam` for a qualified one.
     pub span: Span,
-    pub segments: Vec<NameSegment>,
+    /// Inline: nearly every reference is one name.
+    pub segments: SmallVec<[NameSegment; 1]>,
     /// The definition whose property holds the reference.
     pub from: DefId,
     pub role: RefRole,

@@ -27,6 +27,10 @@ pub(super) struct Lowered {
 
 pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
     let mut out = Lowered::default();
+    // Reserved exactly: a definition is large, and doubling the vector
+    // would copy them all over and over.
+    out.defs
+        .reserve_exact(files.iter().map(|parsed| item_count(parsed)).sum());
     for (index, parsed) in files.iter().enumerate() {
         let file = FileId(index as u32);
         out.diagnostics
@@ -50,6 +54,25 @@ pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
         }
     }
     out
+}
+
+/// How many items a file has, nested ones too.
+fn item_count(parsed: &ParsedFile) -> usize {
+    let nested = |item: &ast::Item| {
+        item.body.as_ref().map_or(0, |body| {
+            body.members
+                .iter()
+                .filter(|member| matches!(member, Member::Item(_)))
+                .count()
+        })
+    };
+    parsed
+        .parse
+        .file
+        .items
+        .iter()
+        .map(|item| 1 + nested(item))
+        .sum()
 }
 
 struct FileLowering<'a> {

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use smallvec::SmallVec;
 use smol_str::SmolStr;
 
 use crate::base::Span;
@@ -152,7 +153,8 @@ pub enum AtomKind {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Path {
-    pub segments: Vec<Ident>,
+    /// Inline: nearly every path is one name.
+    pub segments: SmallVec<[Ident; 1]>,
 }
 
 impl Path {

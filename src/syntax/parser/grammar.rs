@@ -11,6 +11,7 @@ use chumsky::extra;
 use chumsky::input::{Checkpoint, Cursor, InputRef, MapExtra};
 use chumsky::inspector::Inspector;
 use chumsky::prelude::*;
+use smallvec::{SmallVec, smallvec};
 
 use crate::base::Span;
 use crate::syntax::SyntaxError;
@@ -91,6 +92,8 @@ impl Scope for Header {
 }
 
 type Extra<C> = extra::Full<EmptyErr, Reporter, C>;
+/// The input as a parser written by hand sees it, in an item's body.
+type Input<'s, 'p> = InputRef<'s, 'p, Tokens<'s>, Extra<Header>>;
 /// Parsers are boxed at each function's boundary: unboxed, the nested
 /// combinator types grow so large that their debug info takes gigabytes.
 type Boxed<'s, O, C> = chumsky::Boxed<'s, 's, Tokens<'s>, O, Extra<C>>;
@@ -320,9 +323,11 @@ fn name_problem(
 fn misused_keyword<'s, C: Scope>(
     src: Source<'s>,
 ) -> impl Parser<'s, Tokens<'s>, Token, Extra<C>> + Clone {
-    any().filter(move |token: &Token| {
-        matches!(token.kind, TokenKind::Keyword(_)) && !src.starts_line(token.span.start)
-    })
+    any().filter(move |token: &Token| is_misused_keyword(src, *token))
+}
+
+fn is_misused_keyword(src: Source<'_>, token: Token) -> bool {
+    matches!(token.kind, TokenKind::Keyword(_)) && !src.starts_line(token.span.start)
 }
 
 /// Notes how many errors are known, for a construct that reports at most one.
@@ -421,62 +426,69 @@ fn skipped_item<'s>(src: Source<'s>) -> Boxed<'s, Option<Member>, Header> {
 
 /// `key: value, value, ...`. At most one error per property: the first of
 /// a missing `:`, a missing value, or something else where the property
-/// should end.
+/// should end. Read by hand, like values, for speed.
 fn property<'s>(src: Source<'s>) -> Boxed<'s, Property, Header> {
-    let colon = token::<Header>(TokenKind::Colon)
-        .map(Ok)
-        .or(peek::<Header>().map(Err));
-    let value_or_found = choice((
-        value(src).map(Ok),
-        misused_keyword::<Header>(src).map(|keyword| Err(Some(keyword))),
-        peek::<Header>().map(Err),
-    ));
-    let values = value_or_found
-        .clone()
-        .map(|first| {
-            let mut list = ValueList::default();
-            list.push(first, false);
-            list
+    custom(move |inp: &mut Input<'s, '_>| {
+        let errors_before = inp.state().errors.len();
+        let key = match inp.peek() {
+            Some(token) if token.kind == TokenKind::Ident => ident(src, token),
+            _ => return Err(EmptyErr::default()),
+        };
+        inp.skip();
+        let colon = match inp.peek() {
+            Some(token) if token.kind == TokenKind::Colon => {
+                inp.skip();
+                Ok(token)
+            }
+            found => Err(found),
+        };
+        let mut list = ValueList::default();
+        list.push(value_or_found(src, inp), false);
+        while inp
+            .peek()
+            .is_some_and(|token: Token| token.kind == TokenKind::Comma)
+        {
+            inp.skip();
+            list.push(value_or_found(src, inp), true);
+        }
+        let next = inp.peek();
+        let problem = property_problem(&key, colon, &list, next);
+        if let Some((found, message)) = problem
+            && inp.state().errors.len() == errors_before
+        {
+            inp.state().report(
+                src.found_span(found),
+                format!("{message}, found {}", src.describe(found)),
+            );
+        }
+        let mut span = key.span;
+        if let Ok(colon) = colon {
+            span = span.cover(colon.span);
+        }
+        if let Some(last) = list.values.last() {
+            span = span.cover(last.span);
+        }
+        skip_while_not_sync(inp, true, false);
+        Ok(Property {
+            key,
+            values: list.values,
+            span,
         })
-        .foldl(
-            token::<Header>(TokenKind::Comma)
-                .ignore_then(value_or_found)
-                .repeated(),
-            |mut list, value| {
-                list.push(value, true);
-                list
-            },
-        );
-    errors_before::<Header>()
-        .then(token::<Header>(TokenKind::Ident).map(move |t| ident(src, t)))
-        .then(colon)
-        .then(values)
-        .then(peek::<Header>())
-        .map_with(move |((((errors_before, key), colon), list), next), e| {
-            let problem = property_problem(&key, colon, &list, next);
-            if let Some((found, message)) = problem
-                && e.state().errors.len() == errors_before
-            {
-                e.state().report(
-                    src.found_span(found),
-                    format!("{message}, found {}", src.describe(found)),
-                );
-            }
-            let mut span = key.span;
-            if let Ok(colon) = colon {
-                span = span.cover(colon.span);
-            }
-            if let Some(last) = list.values.last() {
-                span = span.cover(last.span);
-            }
-            Property {
-                key,
-                values: list.values,
-                span,
-            }
-        })
-        .then_ignore(skip_to_sync::<Header>(true))
-        .boxed()
+    })
+    .boxed()
+}
+
+/// A value, or the token found where one belongs: a keyword in the middle
+/// of a line is taken (as a misused name), anything else is left.
+fn value_or_found<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Result<Value, Option<Token>> {
+    if let Some(value) = value(src, inp) {
+        return Ok(value);
+    }
+    let found = inp.peek();
+    if found.is_some_and(|token| is_misused_keyword(src, token)) {
+        inp.skip();
+    }
+    Err(found)
 }
 
 /// The values of a property, and the first place one is missing.
@@ -540,94 +552,90 @@ fn property_problem(
 }
 
 /// One entry of a property: atoms in a row.
-fn value<'s>(src: Source<'s>) -> Boxed<'s, Value, Header> {
-    atom(src)
-        .repeated()
-        .at_least(1)
-        .collect::<Vec<Atom>>()
-        .map(|atoms| {
-            let span = match (atoms.first(), atoms.last()) {
-                (Some(first), Some(last)) => first.span.cover(last.span),
-                _ => Span::default(),
-            };
-            Value { atoms, span }
-        })
-        .boxed()
+fn value<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Option<Value> {
+    let mut atoms = Vec::new();
+    while let Some(atom) = atom(src, inp) {
+        atoms.push(atom);
+    }
+    let span = atoms.first()?.span.cover(atoms.last()?.span);
+    Some(Value { atoms, span })
 }
 
 /// A single atom, or a range `a .. b` of two.
-fn atom<'s>(src: Source<'s>) -> Boxed<'s, Atom, Header> {
-    let single = path(src).or(literal(src));
-    let upper = token::<Header>(TokenKind::DotDot)
-        .ignore_then(single.clone().map(Ok).or(peek::<Header>().map(Err)));
-    single
-        .then(upper.or_not())
-        .map_with(move |(lower, upper), e| match upper {
-            None => lower,
-            Some(Ok(upper)) => Atom {
-                span: lower.span.cover(upper.span),
-                kind: AtomKind::Range(Box::new(lower), Box::new(upper)),
-            },
-            Some(Err(found)) => {
-                e.state().report(
-                    src.found_span(found),
-                    format!("expected a value after `..`, found {}", src.describe(found)),
-                );
-                lower
-            }
-        })
-        .boxed()
+fn atom<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Option<Atom> {
+    let lower = single(src, inp)?;
+    if inp
+        .peek()
+        .is_none_or(|token: Token| token.kind != TokenKind::DotDot)
+    {
+        return Some(lower);
+    }
+    inp.skip();
+    match single(src, inp) {
+        Some(upper) => Some(Atom {
+            span: lower.span.cover(upper.span),
+            kind: AtomKind::Range(Box::new(lower), Box::new(upper)),
+        }),
+        None => {
+            let found = inp.peek();
+            inp.state().report(
+                src.found_span(found),
+                format!("expected a value after `..`, found {}", src.describe(found)),
+            );
+            Some(lower)
+        }
+    }
+}
+
+/// A path or a literal: a string, date, duration, number or percentage.
+fn single<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Option<Atom> {
+    let token = inp.peek()?;
+    let text = src.slice(token.span);
+    let kind = match token.kind {
+        TokenKind::Ident => return path(src, inp),
+        TokenKind::String { .. } => AtomKind::String(src.string_lit(token)),
+        TokenKind::Date => AtomKind::Date(text.into()),
+        TokenKind::Number => AtomKind::Number(text.into()),
+        TokenKind::Percent => AtomKind::Percent(text.trim_end_matches('%').into()),
+        TokenKind::Duration => AtomKind::Duration(duration(text)),
+        _ => return None,
+    };
+    inp.skip();
+    Some(Atom {
+        kind,
+        span: token.span,
+    })
 }
 
 /// `name` or `program.name`; an identifier followed by `:` starts the next
 /// property instead.
-fn path<'s>(src: Source<'s>) -> Boxed<'s, Atom, Header> {
-    let segment = token::<Header>(TokenKind::Ident).map(move |t| ident(src, t));
-    segment
-        .clone()
-        .then_ignore(token::<Header>(TokenKind::Colon).not())
-        .map(|first| vec![first])
-        .foldl(
-            token::<Header>(TokenKind::Dot)
-                .ignore_then(segment)
-                .repeated(),
-            |mut segments, segment| {
-                segments.push(segment);
-                segments
-            },
-        )
-        .map(|segments| {
-            let span = match (segments.first(), segments.last()) {
-                (Some(first), Some(last)) => first.span.cover(last.span),
-                _ => Span::default(),
-            };
-            Atom {
-                kind: AtomKind::Path(Path { segments }),
-                span,
+fn path<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Option<Atom> {
+    let first = inp.peek()?;
+    if followed_by_colon(inp) {
+        return None;
+    }
+    inp.skip();
+    let mut segments: SmallVec<[Ident; 1]> = smallvec![ident(src, first)];
+    loop {
+        let before = inp.save();
+        match (inp.next(), inp.peek()) {
+            (Some(dot), Some(segment))
+                if dot.kind == TokenKind::Dot && segment.kind == TokenKind::Ident =>
+            {
+                inp.skip();
+                segments.push(ident(src, segment));
             }
-        })
-        .boxed()
-}
-
-/// Strings, dates, durations, numbers and percentages.
-fn literal<'s>(src: Source<'s>) -> Boxed<'s, Atom, Header> {
-    any()
-        .try_map(move |token: Token, _| {
-            let text = src.slice(token.span);
-            let kind = match token.kind {
-                TokenKind::String { .. } => AtomKind::String(src.string_lit(token)),
-                TokenKind::Date => AtomKind::Date(text.into()),
-                TokenKind::Number => AtomKind::Number(text.into()),
-                TokenKind::Percent => AtomKind::Percent(text.trim_end_matches('%').into()),
-                TokenKind::Duration => AtomKind::Duration(duration(text)),
-                _ => return Err(EmptyErr::default()),
-            };
-            Ok(Atom {
-                kind,
-                span: token.span,
-            })
-        })
-        .boxed()
+            _ => {
+                inp.rewind(before);
+                break;
+            }
+        }
+    }
+    let last = segments.last().map_or(first.span, |segment| segment.span);
+    Some(Atom {
+        kind: AtomKind::Path(Path { segments }),
+        span: first.span.cover(last),
+    })
 }
 
 /// A duration token's parts; the lexer guarantees its shape.
@@ -686,15 +694,7 @@ fn junk<'s, C: Scope>(src: Source<'s>) -> Boxed<'s, (), C> {
 
 /// Skips up to where parsing can resume: in a body, a property (`key :`),
 /// an item or the body's `}`; at the top, an item. Text inside braces is
-/// skipped as a whole.
-fn skip_to_sync<'s, C: Scope>(in_body: bool) -> Boxed<'s, (), C> {
-    custom(move |inp: &mut InputRef<'s, '_, Tokens<'s>, Extra<C>>| {
-        skip_while_not_sync(inp, in_body, false);
-        Ok(())
-    })
-    .boxed()
-}
-
+/// skipped as a whole. `skip_first` skips the next token whatever it is.
 fn skip_while_not_sync<'s, C: Scope>(
     inp: &mut InputRef<'s, '_, Tokens<'s>, Extra<C>>,
     in_body: bool,
