@@ -116,7 +116,8 @@ pub enum Member {
 #[derive(Clone, PartialEq, Debug)]
 pub struct Property {
     pub key: Ident,
-    pub values: Vec<Value>,
+    /// Inline: most properties have one value.
+    pub values: SmallVec<[Value; 1]>,
     pub span: Span,
 }
 
@@ -124,7 +125,8 @@ pub struct Property {
 /// such as `iam +1w ss` or `backend 2`.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Value {
-    pub atoms: Vec<Atom>,
+    /// Inline: most values are one atom.
+    pub atoms: SmallVec<[Atom; 1]>,
     pub span: Span,
 }
 

@@ -384,7 +384,10 @@ fn body<'s>(src: Source<'s>, nested: Boxed<'s, Option<Member>, Header>) -> Boxed
                 .map(Ok)
                 .or(peek::<Header>().map(Err)),
         )
-        .map_with(move |((open, members), close), e| {
+        .map_with(move |((open, mut members), close), e| {
+            // The tree lives as long as the file is open; growth left room
+            // for up to twice the members.
+            members.shrink_to_fit();
             let end = match close {
                 Ok(close) => close.span.end,
                 Err(found) => {
@@ -494,7 +497,7 @@ fn value_or_found<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Result<Value,
 /// The values of a property, and the first place one is missing.
 #[derive(Default)]
 struct ValueList {
-    values: Vec<Value>,
+    values: SmallVec<[Value; 1]>,
     /// The token found instead of a value, and whether it came after a comma.
     missing: Option<(Option<Token>, bool)>,
 }
@@ -553,7 +556,7 @@ fn property_problem(
 
 /// One entry of a property: atoms in a row.
 fn value<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Option<Value> {
-    let mut atoms = Vec::new();
+    let mut atoms: SmallVec<[Atom; 1]> = SmallVec::new();
     while let Some(atom) = atom(src, inp) {
         atoms.push(atom);
     }
