@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use smol_str::{SmolStr, format_smolstr};
 
 use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
@@ -12,6 +13,7 @@ use crate::model::def::{
     Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, NameSegment, ProjectStatus,
     RefId, RefRole, Reference, RiskStatus, Spanned,
 };
+use crate::model::renumber::Offsets;
 use crate::model::schema::{self, Field, ItemSchema, PropertySchema, Shape};
 use crate::model::suggest;
 use crate::model::values::{self, Checked, Invalid};
@@ -25,32 +27,68 @@ pub(super) struct Lowered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Every file lowered, the files in parallel, their ids renumbered to
+/// follow one another in file order.
 pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
+    let lowered: Vec<Lowered> = files
+        .par_iter()
+        .enumerate()
+        .map(|(index, parsed)| lower_file(FileId(index as u32), parsed))
+        .collect();
+    let mut out = Lowered {
+        defs: Vec::with_capacity(lowered.iter().map(|file| file.defs.len()).sum()),
+        refs: Vec::with_capacity(lowered.iter().map(|file| file.refs.len()).sum()),
+        diagnostics: Vec::new(),
+    };
+    for file in lowered {
+        out.append(file);
+    }
+    out
+}
+
+impl Lowered {
+    /// Moves in the lowering of the next file, whose ids count from zero.
+    fn append(&mut self, mut file: Lowered) {
+        let offsets = Offsets {
+            defs: self.defs.len() as u32,
+            refs: self.refs.len() as u32,
+        };
+        for def in &mut file.defs {
+            offsets.shift_def(def);
+        }
+        for reference in &mut file.refs {
+            offsets.shift_reference(reference);
+        }
+        self.defs.append(&mut file.defs);
+        self.refs.append(&mut file.refs);
+        self.diagnostics.append(&mut file.diagnostics);
+    }
+}
+
+/// One file lowered on its own: its definitions and references count
+/// from zero.
+fn lower_file(file: FileId, parsed: &ParsedFile) -> Lowered {
     let mut out = Lowered::default();
     // Reserved exactly: a definition is large, and doubling the vector
     // would copy them all over and over.
-    out.defs
-        .reserve_exact(files.iter().map(|parsed| item_count(parsed)).sum());
-    for (index, parsed) in files.iter().enumerate() {
-        let file = FileId(index as u32);
-        out.diagnostics
-            .extend(parsed.parse.errors.iter().map(|error| {
-                Diagnostic::new(
-                    Code::SyntaxError,
-                    FileSpan::new(file, error.span),
-                    error.message.clone(),
-                )
-            }));
-        let mut lowering = FileLowering {
-            file,
-            out: &mut out,
-            given: Vec::new(),
-        };
-        for item in &parsed.parse.file.items {
-            // The parser reports items out of place; they are left out.
-            if item.kind.is_top_level() {
-                lowering.item(item, None);
-            }
+    out.defs.reserve_exact(item_count(parsed));
+    out.diagnostics
+        .extend(parsed.parse.errors.iter().map(|error| {
+            Diagnostic::new(
+                Code::SyntaxError,
+                FileSpan::new(file, error.span),
+                error.message.clone(),
+            )
+        }));
+    let mut lowering = FileLowering {
+        file,
+        out: &mut out,
+        given: Vec::new(),
+    };
+    for item in &parsed.parse.file.items {
+        // The parser reports items out of place; they are left out.
+        if item.kind.is_top_level() {
+            lowering.item(item, None);
         }
     }
     out

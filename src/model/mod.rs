@@ -4,6 +4,7 @@
 mod def;
 mod index;
 mod lower;
+mod renumber;
 mod resolve;
 pub mod schema;
 mod scope;

@@ -1,0 +1,153 @@
+//! Moving one file's lowered definitions and references behind those of
+//! the files before it. Each file is lowered on its own, counting its ids
+//! from zero, so that files lower in parallel and an unchanged file's
+//! lowering can be kept.
+//!
+//! Every struct is taken apart field by field, so that a field added later
+//! does not compile until it is renumbered here too.
+
+use crate::model::def::{
+    Allocation, Benefit, Calendar, Def, DefData, DefId, Dependency, Milestone, Person, Program,
+    Project, RefId, Reference, Risk, Stakeholder, Team,
+};
+
+/// How far a file's ids move: the definitions and references before it.
+#[derive(Clone, Copy)]
+pub(super) struct Offsets {
+    pub defs: u32,
+    pub refs: u32,
+}
+
+impl Offsets {
+    fn def(self, id: &mut DefId) {
+        id.0 += self.defs;
+    }
+
+    fn reference(self, id: &mut RefId) {
+        id.0 += self.refs;
+    }
+
+    fn optional(self, id: &mut Option<RefId>) {
+        if let Some(id) = id {
+            self.reference(id);
+        }
+    }
+
+    fn all(self, ids: &mut [RefId]) {
+        for id in ids {
+            self.reference(id);
+        }
+    }
+
+    fn dependencies(self, dependencies: &mut [Dependency]) {
+        for Dependency { target, .. } in dependencies {
+            self.reference(target);
+        }
+    }
+
+    pub fn shift_reference(self, reference: &mut Reference) {
+        let Reference {
+            file: _,
+            span: _,
+            segments: _,
+            from,
+            role: _,
+            resolved,
+            qualifier,
+        } = reference;
+        self.def(from);
+        for id in [resolved, qualifier].into_iter().flatten() {
+            self.def(id);
+        }
+    }
+
+    pub fn shift_def(self, def: &mut Def) {
+        let Def {
+            kind: _,
+            name: _,
+            qualified_name: _,
+            title: _,
+            docs: _,
+            description: _,
+            file: _,
+            name_span: _,
+            span: _,
+            program,
+            data,
+        } = def;
+        if let Some(program) = program {
+            self.def(program);
+        }
+        match data {
+            DefData::Calendar(Calendar { holidays: _ }) => {}
+            DefData::Person(Person { role: _, email: _ }) => {}
+            DefData::Team(Team {
+                capacity: _,
+                members,
+            }) => self.all(members),
+            DefData::Program(Program {
+                owner,
+                objective: _,
+                window: _,
+                children,
+            }) => {
+                self.optional(owner);
+                for child in children {
+                    self.def(child);
+                }
+            }
+            DefData::Project(Project {
+                owner,
+                start: _,
+                end: _,
+                duration: _,
+                deadline: _,
+                depends_on,
+                allocate,
+                status: _,
+                progress: _,
+            }) => {
+                self.optional(owner);
+                self.dependencies(depends_on);
+                for Allocation { resource, .. } in allocate {
+                    self.reference(resource);
+                }
+            }
+            DefData::Milestone(Milestone {
+                owner,
+                depends_on,
+                due: _,
+            }) => {
+                self.optional(owner);
+                self.dependencies(depends_on);
+            }
+            DefData::Risk(Risk {
+                likelihood: _,
+                impact: _,
+                affects,
+                owner,
+                mitigation: _,
+                status: _,
+            }) => {
+                self.all(affects);
+                self.optional(owner);
+            }
+            DefData::Stakeholder(Stakeholder {
+                power: _,
+                interest: _,
+                contact,
+            }) => self.optional(contact),
+            DefData::Benefit(Benefit {
+                owner,
+                delivered_by,
+                realized_by: _,
+                metric: _,
+                baseline: _,
+                target: _,
+            }) => {
+                self.optional(owner);
+                self.all(delivered_by);
+            }
+        }
+    }
+}
