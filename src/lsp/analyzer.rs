@@ -4,27 +4,41 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use tower_lsp_server::ls_types::Uri;
 
 use crate::analysis;
+use crate::base::FileId;
 use crate::lsp::snapshot::Snapshot;
 use crate::lsp::store::AnalysisInput;
 use crate::lsp::uri;
-use crate::model::{Model, ParsedFile};
+use crate::model::{LoweredFile, Model, ParsedFile};
 
 #[derive(Debug, Default)]
 pub(crate) struct Analyzer {
-    /// The syntax of each file as of the stamp it was parsed at.
-    parsed: HashMap<Uri, (u64, Arc<ParsedFile>)>,
+    /// What is kept of each file from the last snapshot.
+    kept: HashMap<Uri, Kept>,
+}
+
+/// A file's syntax as of the stamp it was parsed at, and its lowering at
+/// its place in the workspace then.
+#[derive(Debug)]
+struct Kept {
+    stamp: u64,
+    parsed: Arc<ParsedFile>,
+    lowered: Arc<LoweredFile>,
 }
 
 impl Analyzer {
+    /// Parses and lowers again only the files that changed (or, for the
+    /// lowering, moved), then resolves and analyses the whole workspace.
     pub fn snapshot(&mut self, input: AnalysisInput) -> Snapshot {
+        let mut previous = std::mem::take(&mut self.kept);
         let mut reused = Vec::with_capacity(input.sources.len());
         let mut changed = Vec::new();
         for source in &input.sources {
-            match self.parsed.remove(&source.uri) {
-                Some((stamp, file)) if stamp == source.stamp => reused.push(Some(file)),
+            match previous.remove(&source.uri) {
+                Some(kept) if kept.stamp == source.stamp => reused.push(Some(kept)),
                 _ => {
                     reused.push(None);
                     changed.push((uri::display_name(&source.uri), source.text.to_text()));
@@ -32,20 +46,46 @@ impl Analyzer {
             }
         }
         let mut reparsed = ParsedFile::parse_all(changed).into_iter();
-        let mut parsed = HashMap::with_capacity(input.sources.len());
-        let mut files = Vec::with_capacity(input.sources.len());
+        let parsed: Vec<(Arc<ParsedFile>, Option<Arc<LoweredFile>>)> = reused
+            .into_iter()
+            .enumerate()
+            .map(|(index, kept)| match kept {
+                Some(kept) if kept.lowered.file() == FileId(index as u32) => {
+                    (kept.parsed, Some(kept.lowered))
+                }
+                Some(kept) => (kept.parsed, None),
+                None => (
+                    reparsed.next().expect("a file parsed for each change"),
+                    None,
+                ),
+            })
+            .collect();
+        let lowered: Vec<Arc<LoweredFile>> = parsed
+            .par_iter()
+            .enumerate()
+            .map(|(index, (file, lowered))| match lowered {
+                Some(lowered) => lowered.clone(),
+                None => Arc::new(LoweredFile::new(FileId(index as u32), file)),
+            })
+            .collect();
+        let files: Vec<Arc<ParsedFile>> = parsed.into_iter().map(|(file, _)| file).collect();
         let mut documents = Vec::with_capacity(input.sources.len());
-        for (source, file) in input.sources.into_iter().zip(reused) {
-            let file = file
-                .or_else(|| reparsed.next())
-                .expect("a file parsed for each change");
-            parsed.insert(source.uri.clone(), (source.stamp, file.clone()));
-            files.push(file);
+        for ((source, file), lowered) in input.sources.into_iter().zip(&files).zip(&lowered) {
+            let kept = Kept {
+                stamp: source.stamp,
+                parsed: file.clone(),
+                lowered: lowered.clone(),
+            };
+            self.kept.insert(source.uri.clone(), kept);
             documents.push((source.uri, source.version));
         }
-        // What is not in the input any more (a deleted or closed file) is forgotten.
-        self.parsed = parsed;
-        let model = Model::build(files);
+        // What is not in the input any more (a deleted or closed file) is
+        // forgotten with `previous`.
+        let lowered = lowered
+            .iter()
+            .map(|file| LoweredFile::clone(file))
+            .collect();
+        let model = Model::from_lowered(files, lowered);
         let analysis = analysis::analyze(&model, &input.options);
         Snapshot::new(
             input.generation,
@@ -62,7 +102,6 @@ mod tests {
     use std::str::FromStr;
 
     use super::*;
-    use crate::base::FileId;
     use crate::lsp::store::Store;
     use crate::workspace::Settings;
 
@@ -92,5 +131,56 @@ mod tests {
         assert!(plan_after.text.contains("bob"));
         assert_eq!(after.version(file(&after, &plan)), Some(1));
         assert_eq!(after.version(file(&after, &people)), None);
+    }
+
+    /// The model a snapshot holds, against one built from scratch from
+    /// the same files.
+    fn assert_same_as_from_scratch(snapshot: &Snapshot) {
+        let model = &snapshot.model;
+        let scratch = Model::build(model.files.clone());
+        assert_eq!(model.defs, scratch.defs);
+        assert_eq!(model.refs, scratch.refs);
+        assert_eq!(model.diagnostics, scratch.diagnostics);
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_lowering_and_the_model_is_as_if_built_afresh() {
+        let mut store = Store::new(Settings::default());
+        let uri = |name: &str| Uri::from_str(&format!("file:///ws/{name}.pgm")).unwrap();
+        let people = "person alice \"Alice\"\nteam core { members: alice }\n";
+        let apollo = "program apollo {\n  owner: alice\n  project a { duration: 2d allocate: core 1 }\n  project b { depends_on: a duration: 1d }\n}\n";
+        let hermes = "program hermes {\n  owner: bob\n  project c { depends_on: apollo.b duration: 3d }\n}\n";
+        store.set_disk(uri("b_people"), people.to_string());
+        store.set_disk(uri("c_apollo"), apollo.to_string());
+        store.set_disk(uri("d_hermes"), hermes.to_string());
+        let mut analyzer = Analyzer::default();
+        let first = analyzer.snapshot(store.analysis_input());
+        assert_same_as_from_scratch(&first);
+        let lowering = |analyzer: &Analyzer, name: &str| analyzer.kept[&uri(name)].lowered.clone();
+        let people_before = lowering(&analyzer, "b_people");
+        let hermes_before = lowering(&analyzer, "d_hermes");
+
+        store.open(uri("c_apollo"), 1, &apollo.replace("2d", "20d"));
+        let edited = analyzer.snapshot(store.analysis_input());
+        assert_same_as_from_scratch(&edited);
+        assert!(Arc::ptr_eq(
+            &people_before,
+            &lowering(&analyzer, "b_people")
+        ));
+        assert!(Arc::ptr_eq(
+            &hermes_before,
+            &lowering(&analyzer, "d_hermes")
+        ));
+
+        // A file that sorts first moves every other file: each is lowered
+        // again at its new place.
+        store.set_disk(uri("a_bob"), "person bob \"Bob\"\n".to_string());
+        let grown = analyzer.snapshot(store.analysis_input());
+        assert_same_as_from_scratch(&grown);
+        assert!(!Arc::ptr_eq(
+            &people_before,
+            &lowering(&analyzer, "b_people")
+        ));
+        assert_eq!(lowering(&analyzer, "d_hermes").file(), FileId(3));
     }
 }

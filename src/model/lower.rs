@@ -19,7 +19,7 @@ use crate::model::suggest;
 use crate::model::values::{self, Checked, Invalid};
 use crate::syntax::ast::{self, Atom, AtomKind, ItemKind, Member};
 
-#[derive(Default)]
+#[derive(Clone, Default, Debug)]
 pub(super) struct Lowered {
     pub defs: Vec<Def>,
     /// In file order and text order within a file, none resolved yet.
@@ -27,21 +27,49 @@ pub(super) struct Lowered {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Every file lowered, the files in parallel, their ids renumbered to
-/// follow one another in file order.
-pub(super) fn lower(files: &[Arc<ParsedFile>]) -> Lowered {
-    let lowered: Vec<Lowered> = files
-        .par_iter()
-        .enumerate()
-        .map(|(index, parsed)| lower_file(FileId(index as u32), parsed))
-        .collect();
+/// One file lowered on its own, as the file at one place of a workspace:
+/// its definitions and references count from zero. The language server
+/// keeps it for as long as the file neither changes nor moves.
+#[derive(Clone, Debug)]
+pub struct LoweredFile {
+    file: FileId,
+    lowered: Lowered,
+}
+
+impl LoweredFile {
+    pub fn new(file: FileId, parsed: &ParsedFile) -> LoweredFile {
+        LoweredFile {
+            file,
+            lowered: lower_file(file, parsed),
+        }
+    }
+
+    /// The place of the file in its workspace.
+    pub fn file(&self) -> FileId {
+        self.file
+    }
+
+    /// Each of `files` lowered at its place, the files in parallel.
+    pub fn lower_all(files: &[Arc<ParsedFile>]) -> Vec<LoweredFile> {
+        files
+            .par_iter()
+            .enumerate()
+            .map(|(index, parsed)| LoweredFile::new(FileId(index as u32), parsed))
+            .collect()
+    }
+}
+
+/// The files' lowerings, in file order, as one: each file's ids
+/// renumbered to follow those of the files before it.
+pub(super) fn concatenate(files: Vec<LoweredFile>) -> Lowered {
     let mut out = Lowered {
-        defs: Vec::with_capacity(lowered.iter().map(|file| file.defs.len()).sum()),
-        refs: Vec::with_capacity(lowered.iter().map(|file| file.refs.len()).sum()),
+        defs: Vec::with_capacity(files.iter().map(|file| file.lowered.defs.len()).sum()),
+        refs: Vec::with_capacity(files.iter().map(|file| file.lowered.refs.len()).sum()),
         diagnostics: Vec::new(),
     };
-    for file in lowered {
-        out.append(file);
+    for (index, file) in files.into_iter().enumerate() {
+        debug_assert_eq!(file.file.index(), index, "a file lowered at another place");
+        out.append(file.lowered);
     }
     out
 }

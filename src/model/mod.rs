@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use def::*;
+pub use lower::LoweredFile;
 pub use scope::VisibleName;
 
 use crate::base::{Diagnostic, FileId, LineIndex};
@@ -71,11 +72,18 @@ impl Model {
     /// Lowers every file into one model: definitions numbered in file order
     /// and text order, every reference resolved in one shared namespace.
     pub fn build(files: Vec<Arc<ParsedFile>>) -> Model {
+        let lowered = LoweredFile::lower_all(&files);
+        Model::from_lowered(files, lowered)
+    }
+
+    /// The model of `files` from the lowering of each, in the same order:
+    /// what `build` does once each file is lowered.
+    pub fn from_lowered(files: Vec<Arc<ParsedFile>>, lowered: Vec<LoweredFile>) -> Model {
         let lower::Lowered {
             defs,
             mut refs,
             mut diagnostics,
-        } = lower::lower(&files);
+        } = lower::concatenate(lowered);
         let names = Names::build(&defs, &mut diagnostics);
         resolve::resolve_all(&defs, &names, &mut refs, &mut diagnostics);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
