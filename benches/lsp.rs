@@ -18,6 +18,10 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+/// The allocator the `pgm` binary runs with, so that the figures are its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

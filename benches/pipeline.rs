@@ -5,6 +5,10 @@
 
 mod support;
 
+/// The allocator the `pgm` binary runs with, so that the figures are its.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use divan::Bencher;
 use pgm::analysis::{self, Schedule};
 use pgm::model::Model;

@@ -68,11 +68,13 @@ pub fn check(sources: Vec<GeneratedFile>, options: &Options) -> (Model, Analysis
     (model, analysis)
 }
 
+/// Parsed as `pgm check` parses: the files spread over the cores.
 fn parse_all(sources: Vec<GeneratedFile>) -> Vec<Arc<ParsedFile>> {
-    sources
+    let sources = sources
         .into_iter()
-        .map(|file| Arc::new(ParsedFile::new(file.path, file.text)))
-        .collect()
+        .map(|file| (file.path, file.text))
+        .collect();
+    ParsedFile::parse_all(sources)
 }
 
 /// The status date the generator writes into its `pgm.toml`.

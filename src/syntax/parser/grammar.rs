@@ -36,6 +36,15 @@ impl Reporter {
     fn report(&mut self, span: Span, message: String) {
         self.errors.push(SyntaxError { span, message });
     }
+
+    /// Reports `found` (`None` at the end of the file) where `expected`
+    /// belongs: "expected …, found …".
+    fn report_found(&mut self, src: Source<'_>, found: Option<Token>, expected: &str) {
+        self.report(
+            src.found_span(found),
+            format!("{expected}, found {}", src.describe(found)),
+        );
+    }
 }
 
 impl<'s> Inspector<'s, Tokens<'s>> for Reporter {
@@ -225,13 +234,8 @@ fn report_after_header<'s>(
         return;
     }
     let item = inp.ctx().describe(src);
-    inp.state().report(
-        src.found_span(found),
-        format!(
-            "expected {expected} after {item}, found {}",
-            src.describe(found)
-        ),
-    );
+    inp.state()
+        .report_found(src, found, &format!("expected {expected} after {item}"));
 }
 
 /// An item's keyword, name and title. In a body, a keyword that cannot
@@ -392,13 +396,8 @@ fn body<'s>(src: Source<'s>, nested: Boxed<'s, Option<Member>, Header>) -> Boxed
                 Ok(close) => close.span.end,
                 Err(found) => {
                     let item = e.ctx().describe(src);
-                    e.state().report(
-                        src.found_span(found),
-                        format!(
-                            "expected `}}` to close {item}, found {}",
-                            src.describe(found)
-                        ),
-                    );
+                    e.state()
+                        .report_found(src, found, &format!("expected `}}` to close {item}"));
                     src.byte_span(e.span()).end
                 }
             };
@@ -459,10 +458,7 @@ fn property<'s>(src: Source<'s>) -> Boxed<'s, Property, Header> {
         if let Some((found, message)) = problem
             && inp.state().errors.len() == errors_before
         {
-            inp.state().report(
-                src.found_span(found),
-                format!("{message}, found {}", src.describe(found)),
-            );
+            inp.state().report_found(src, found, &message);
         }
         let mut span = key.span;
         if let Ok(colon) = colon {
@@ -581,10 +577,8 @@ fn atom<'s>(src: Source<'s>, inp: &mut Input<'s, '_>) -> Option<Atom> {
         }),
         None => {
             let found = inp.peek();
-            inp.state().report(
-                src.found_span(found),
-                format!("expected a value after `..`, found {}", src.describe(found)),
-            );
+            inp.state()
+                .report_found(src, found, "expected a value after `..`");
             Some(lower)
         }
     }
@@ -685,10 +679,7 @@ fn junk<'s, C: Scope>(src: Source<'s>) -> Boxed<'s, (), C> {
             Some(header) => format!("expected a property or `}}` in {}", header.describe(src)),
             None => "expected an item (calendar, person, team or program)".to_string(),
         };
-        inp.state().report(
-            first.span,
-            format!("{expected}, found {}", src.describe(Some(first))),
-        );
+        inp.state().report_found(src, Some(first), &expected);
         skip_while_not_sync(inp, C::IN_BODY, true);
         Ok(())
     })
