@@ -1,7 +1,8 @@
 //! Each stage of `pgm check` over generated portfolios of 1,000, 10,000 and
-//! 100,000 projects, with throughput in bytes of source:
-//! `cargo bench --bench pipeline`. The figures and how to read them are in
-//! docs/performance.md.
+//! 100,000 projects (`PGM_BENCH_SIZES` for others), with throughput in bytes
+//! of source: `cargo bench --bench pipeline`. Parsing and lowering spread
+//! the files over the cores; `RAYON_NUM_THREADS=1` measures one core. The
+//! figures and how to read them are in docs/performance.md.
 
 mod support;
 
@@ -13,14 +14,14 @@ use divan::Bencher;
 use pgm::analysis::{self, Schedule};
 use pgm::model::Model;
 use pgm::syntax;
-use support::{SIZES, Workload};
+use support::{Workload, sizes};
 
 fn main() {
     divan::main();
 }
 
 /// Text to tokens, every file.
-#[divan::bench(args = SIZES, max_time = 5)]
+#[divan::bench(args = sizes(), max_time = 5)]
 fn lex(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
     bencher.counter(workload.throughput()).bench(|| {
@@ -33,7 +34,7 @@ fn lex(bencher: Bencher, projects: usize) {
 }
 
 /// Text to syntax trees (lexing included), every file.
-#[divan::bench(args = SIZES, max_time = 5)]
+#[divan::bench(args = sizes(), max_time = 5)]
 fn parse(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
     bencher.counter(workload.throughput()).bench(|| {
@@ -46,7 +47,7 @@ fn parse(bencher: Bencher, projects: usize) {
 }
 
 /// Parsed files to one resolved model.
-#[divan::bench(args = SIZES, max_time = 5)]
+#[divan::bench(args = sizes(), max_time = 5)]
 fn lower(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
     bencher
@@ -56,7 +57,7 @@ fn lower(bencher: Bencher, projects: usize) {
 }
 
 /// The model to every diagnostic: graph, cycles, schedule, loads, checks.
-#[divan::bench(args = SIZES, max_time = 5)]
+#[divan::bench(args = sizes(), max_time = 5)]
 fn analyse(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
     bencher
@@ -65,7 +66,7 @@ fn analyse(bencher: Bencher, projects: usize) {
 }
 
 /// The scheduler alone, from the graph and cycles the analysis found.
-#[divan::bench(args = SIZES, max_time = 5)]
+#[divan::bench(args = sizes(), max_time = 5)]
 fn schedule(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
     let found = &workload.analysis;
@@ -81,7 +82,7 @@ fn schedule(bencher: Bencher, projects: usize) {
 }
 
 /// Text to diagnostics, as `pgm check` does once the files are read.
-#[divan::bench(args = SIZES, max_time = 5)]
+#[divan::bench(args = sizes(), max_time = 5)]
 fn check(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
     bencher

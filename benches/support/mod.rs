@@ -11,8 +11,21 @@ use pgm::analysis::{self, Analysis, Options};
 use pgm::generate::{self, GeneratedFile};
 use pgm::model::{Model, ParsedFile};
 
-/// Portfolio sizes, in projects, that every stage is measured at.
-pub const SIZES: &[usize] = &[1_000, 10_000, 100_000];
+/// Portfolio sizes, in projects, that every stage is measured at: those
+/// listed in `PGM_BENCH_SIZES` (`1000,1000000`), else 1,000, 10,000 and
+/// 100,000. A million projects takes some 6 GB and minutes, so it is
+/// asked for rather than run by default.
+pub fn sizes() -> Vec<usize> {
+    let listed = std::env::var("PGM_BENCH_SIZES").unwrap_or_default();
+    let sizes: Vec<usize> = listed
+        .split(',')
+        .filter_map(|size| size.trim().parse().ok())
+        .collect();
+    match sizes.is_empty() {
+        true => vec![1_000, 10_000, 100_000],
+        false => sizes,
+    }
+}
 
 /// One generated portfolio, and each stage's result on it for the stages
 /// after it to start from.
