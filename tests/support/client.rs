@@ -29,16 +29,21 @@ pub struct Client {
     next_id: i64,
 }
 
+/// The `pgm lsp` of this build, its standard input and output piped.
+pub fn spawn_server() -> Child {
+    Command::new(env!("CARGO_BIN_EXE_pgm"))
+        .arg("lsp")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start pgm lsp")
+}
+
 impl Client {
     /// Starts `pgm lsp`.
     pub fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pgm"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start pgm lsp");
+        let mut child = spawn_server();
         let input = Arc::new(Mutex::new(child.stdin.take()));
         let output = child.stdout.take().expect("stdout is piped");
         let answers = Arc::new(Mutex::new(HashMap::new()));

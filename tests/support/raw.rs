@@ -5,14 +5,14 @@
 //! Also the server's process and memory, as the kernel counts them.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, ExitStatus};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use super::client::TIMEOUT;
+use super::client::{TIMEOUT, spawn_server};
 
 pub struct RawConnection {
     child: Child,
@@ -27,13 +27,7 @@ pub struct RawConnection {
 impl RawConnection {
     /// Starts `pgm lsp`; nothing is read from it until the test asks.
     pub fn start() -> RawConnection {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pgm"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start pgm lsp");
+        let mut child = spawn_server();
         RawConnection {
             input: child.stdin.take(),
             output: child.stdout.take(),
