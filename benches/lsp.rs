@@ -32,6 +32,7 @@ use pgm::generate::{self, GeneratedFile};
 use pgm::model::{DefData, LoweredFile, Model, ParsedFile};
 use serde_json::{Value, json};
 use support::client::{Client, initialize_params};
+use support::raw;
 use support::text::{self, Columns};
 use support::workspace::Workspace;
 
@@ -553,39 +554,7 @@ fn empty_server_peak_memory() -> u64 {
 /// The peak resident memory, in bytes, of the one `pgm lsp` this process
 /// runs: its child, found in /proc since the test client does not tell.
 fn server_peak_memory() -> u64 {
-    let me = std::process::id().to_string();
-    let children: Vec<String> = std::fs::read_dir("/proc")
-        .expect("/proc lists the processes")
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .filter(|pid| pid.bytes().all(|byte| byte.is_ascii_digit()))
-        .filter(|pid| parent_of(pid).as_deref() == Some(me.as_str()))
-        .collect();
-    let [server] = &children[..] else {
-        panic!("expected one child process, found {children:?}");
-    };
-    let status = std::fs::read_to_string(format!("/proc/{server}/status"))
-        .expect("the server's status is readable");
-    let kilobytes = status
-        .lines()
-        .find_map(|line| line.strip_prefix("VmHWM:"))
-        .and_then(|value| {
-            value
-                .trim()
-                .trim_end_matches("kB")
-                .trim()
-                .parse::<u64>()
-                .ok()
-        })
-        .expect("the status has VmHWM");
-    kilobytes * 1024
-}
-
-/// The parent's pid from /proc/PID/stat, whose second field (the command
-/// name, in parentheses) may itself hold spaces and parentheses.
-fn parent_of(pid: &str) -> Option<String> {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    let after_name = &stat[stat.rfind(')')? + 1..];
-    after_name.split_whitespace().nth(1).map(str::to_string)
+    raw::memory(raw::only_child(), "VmHWM")
 }
 
 fn report(out: &mut impl Write, what: &str, times: &[Duration]) -> std::io::Result<()> {
