@@ -56,6 +56,18 @@ fn the_server_offers_incremental_sync_and_workspace_folders() {
 /// `columns`, checks where the server puts a diagnostic after them, fixes
 /// it with an edit placed in `columns`, and checks the text and that the
 /// diagnostic is gone.
+/// Without transparent huge pages the server's resident set is a third
+/// smaller, two thirds on a small workspace (docs/performance.md).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_server_runs_without_transparent_huge_pages() {
+    let workspace = Workspace::new(&[("plan.pgm", "person alice\n")]);
+    let (client, _) = start(&workspace, Columns::Utf16);
+    let enabled = support::raw::status_field(client.pid(), "THP_enabled");
+    assert_eq!(enabled.as_deref(), Some("0"));
+    assert!(client.shutdown().success());
+}
+
 fn check_columns(columns: Columns) {
     let workspace = Workspace::new(&[]);
     let (mut client, result) = start(&workspace, columns);

@@ -72,6 +72,11 @@ impl Client {
         (client, result)
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// From now on, answer the server's requests for `method` with `result`.
     pub fn answer(&mut self, method: &str, result: Value) {
         self.answers

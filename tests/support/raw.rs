@@ -216,7 +216,8 @@ pub fn memory(pid: u32, field: &str) -> u64 {
     kilobytes * 1024
 }
 
-fn status_field(pid: u32, field: &str) -> Option<String> {
+/// A field of `/proc/<pid>/status`, such as `VmRSS` or `THP_enabled`.
+pub fn status_field(pid: u32, field: &str) -> Option<String> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status.lines().find_map(|line| {
         let (name, value) = line.split_once(':')?;
