@@ -1,4 +1,6 @@
-//! The grammar, in chumsky combinators over the token slice.
+//! The grammar, in chumsky combinators over the token slice. Properties and
+//! values, most of every file, are `custom` parsers written by hand: there
+//! the combinators cost several times as much per token.
 //!
 //! Items nest a bounded number of levels, so the grammar is spelled out level
 //! by level instead of recursing: no input can deepen the parser's stack.
