@@ -21,6 +21,7 @@ use crate::workspace::{Settings, WorkspaceError};
 
 pub use check::CheckFormat;
 pub use export::ExportFormat;
+pub use load::Loaded;
 pub use schedule::ScheduleFormat;
 
 #[derive(Parser, Debug)]
@@ -176,27 +177,44 @@ impl From<io::Error> for CliError {
     }
 }
 
+/// What a command leaves behind: its exit status, and the workspace it
+/// read and analysed, if any, for the caller to free or, when the process
+/// ends right after, to leave to the system.
+pub struct Ran {
+    pub code: ExitCode,
+    pub analysed: Option<Loaded>,
+}
+
 /// Runs one command, writing its report to `out`; `colour` says whether
 /// `out` is a terminal that shows colours. Exits 0 when all is well, 1 when
 /// the command found errors; a command that could not run is an `Err`.
-pub fn run(cli: &Cli, out: &mut dyn Write, colour: bool) -> Result<ExitCode, CliError> {
-    let outcome = match &cli.command {
+pub fn run(cli: &Cli, out: &mut dyn Write, colour: bool) -> Result<Ran, CliError> {
+    let (outcome, analysed) = match &cli.command {
         Command::Check { paths, format } => {
             let loaded = load::analyze(paths, cli.settings)?;
-            check::run(&loaded, *format, out, colour)?
+            (check::run(&loaded, *format, out, colour)?, Some(loaded))
         }
         Command::Schedule { paths, format } => {
             let loaded = load::analyze(paths, cli.settings)?;
             schedule::run(&loaded, *format, out)?;
-            Outcome::Clean
+            (Outcome::Clean, Some(loaded))
         }
-        Command::Fmt { paths, check } => fmt::run(paths, *check, out)?,
+        Command::Fmt { paths, check } => (fmt::run(paths, *check, out)?, None),
         Command::Export { format, paths } => {
             let loaded = load::analyze(paths, cli.settings)?;
             export::run(&loaded, *format, out)?;
-            Outcome::Clean
+            (Outcome::Clean, Some(loaded))
         }
-        Command::Lsp => return crate::lsp::run(cli.settings.settings()).map_err(CliError::Server),
+        Command::Lsp => {
+            let code = crate::lsp::run(cli.settings.settings()).map_err(CliError::Server)?;
+            return Ok(Ran {
+                code,
+                analysed: None,
+            });
+        }
     };
-    Ok(outcome.into())
+    Ok(Ran {
+        code: outcome.into(),
+        analysed,
+    })
 }
