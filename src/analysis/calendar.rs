@@ -6,7 +6,6 @@
 //! into a rank or back costs a binary search over the holiday runs, so no
 //! operation walks day by day, however far it steps.
 
-use jiff::SignedDuration;
 use jiff::civil::Date;
 
 use crate::model::{DateRange, DefData, Model};
@@ -35,12 +34,8 @@ impl WorkDay {
     }
 }
 
-/// Monday 2001-01-01: day number 0, so that day numbers modulo 7 are
-/// weekdays counted from Monday.
-const EPOCH: Date = Date::constant(2001, 1, 1);
 const DAYS_PER_WEEK: i64 = 7;
 const WORKING_DAYS_PER_WEEK: i64 = 5;
-const SECONDS_PER_DAY: i64 = 86_400;
 
 /// A maximal run of consecutive holidays, in day numbers.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -202,14 +197,58 @@ fn nth_weekday(count: i64) -> i64 {
     weeks.saturating_mul(DAYS_PER_WEEK).saturating_add(weekday)
 }
 
+// Day numbers are converted by integer arithmetic on the proleptic
+// Gregorian calendar (the algorithms of Howard Hinnant's "chrono-compatible
+// low-level date algorithms"): the schedule and the loads convert every date
+// they read or answer, and date arithmetic through `jiff` spans cost more
+// than the rest of those passes together.
+
+/// Days in one 400-year cycle of the Gregorian calendar.
+const DAYS_PER_ERA: i64 = 146_097;
+/// Day number of 0000-03-01, the start of an era counted from March. Day
+/// numbers count from Monday 2001-01-01, so that day numbers modulo 7 are
+/// weekdays counted from Monday.
+const ERA_ORIGIN: i64 = -730_791;
+
 fn day_number(date: Date) -> i64 {
-    date.duration_since(EPOCH).as_secs() / SECONDS_PER_DAY
+    let (year, month, day) = (
+        i64::from(date.year()),
+        i64::from(date.month()),
+        i64::from(date.day()),
+    );
+    // Years run from March, so that the leap day is the last of its year.
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * DAYS_PER_ERA + day_of_era + ERA_ORIGIN
 }
 
+/// The date of a day number, or the nearest end of the calendar.
 fn from_day_number(day: i64) -> Date {
-    EPOCH.saturating_add(SignedDuration::from_secs(
-        day.saturating_mul(SECONDS_PER_DAY),
-    ))
+    if day <= day_number(Date::MIN) {
+        return Date::MIN;
+    }
+    if day >= day_number(Date::MAX) {
+        return Date::MAX;
+    }
+    let days = day - ERA_ORIGIN;
+    let era = days.div_euclid(DAYS_PER_ERA);
+    let day_of_era = days.rem_euclid(DAYS_PER_ERA);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day_of_month = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    Date::new(year as i16, month as i8, day_of_month as i8)
+        .expect("a day number inside the calendar's range is a valid date")
 }
 
 #[cfg(test)]
@@ -341,6 +380,32 @@ mod tests {
             plain.working_days_between(date(2027, 1, 4), date(2027, 2, 12)),
             29
         );
+    }
+
+    #[test]
+    fn day_numbers_agree_with_jiff_across_the_whole_calendar() {
+        let epoch = date(2001, 1, 1);
+        let by_jiff = |day: Date| day.duration_since(epoch).as_hours() / 24;
+        let mut day = Date::MIN;
+        while day < Date::MAX {
+            assert_eq!(day_number(day), by_jiff(day), "{day}");
+            assert_eq!(from_day_number(day_number(day)), day);
+            day = day
+                .checked_add(jiff::Span::new().days(13))
+                .unwrap_or(Date::MAX);
+        }
+        for day in [
+            Date::MIN,
+            Date::MAX,
+            epoch,
+            date(2000, 2, 29),
+            date(1900, 3, 1),
+        ] {
+            assert_eq!(day_number(day), by_jiff(day), "{day}");
+            assert_eq!(from_day_number(day_number(day)), day);
+        }
+        assert_eq!(from_day_number(i64::MIN), Date::MIN);
+        assert_eq!(from_day_number(i64::MAX), Date::MAX);
     }
 
     #[test]

@@ -5,10 +5,9 @@
 //! named members), so a person's load counts only what is allocated to that
 //! person by name.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 
+use crate::analysis::calendar::WorkDay;
 use crate::analysis::{Schedule, WorkCalendar};
 use crate::model::{Amount, DefData, DefId, Model, Team};
 
@@ -134,11 +133,12 @@ pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> V
         let Some(dates) = schedule.dates(project_id) else {
             continue;
         };
-        let first = calendar.on_or_after(dates.earliest_start);
-        if dates.earliest_finish < first {
+        let first = calendar.first_on_or_after(dates.earliest_start);
+        let last = calendar.last_on_or_before(dates.earliest_finish);
+        if last < first {
             continue;
         }
-        let after_last = calendar.add_working_days(dates.earliest_finish, 1);
+        let after_last = last.plus(1);
         for (entry, allocation) in project.allocate.iter().enumerate() {
             let resource = model.target(allocation.resource);
             let Some(slot) =
@@ -149,12 +149,12 @@ pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> V
             let people = amount_in_people(allocation.amount.value, loads[slot].capacity);
             let key = (project_id, entry);
             events[slot].push(Event {
-                date: first,
+                day: first,
                 key,
                 change: Change::Start(people),
             });
             events[slot].push(Event {
-                date: after_last,
+                day: after_last,
                 key,
                 change: Change::End,
             });
@@ -193,8 +193,8 @@ pub fn amount_in_people(amount: Amount, capacity: f64) -> f64 {
 
 #[derive(Clone, Copy, Debug)]
 struct Event {
-    /// A working day: the first one of the allocation, or the first after it.
-    date: Date,
+    /// The first working day of the allocation, or the first after it.
+    day: WorkDay,
     key: (DefId, usize),
     change: Change,
 }
@@ -208,16 +208,24 @@ enum Change {
 /// Turns the start and end events of one resource into segments: between
 /// two consecutive event days the set of active allocations stays the same.
 fn sweep(mut events: Vec<Event>, calendar: &WorkCalendar) -> Vec<LoadSegment> {
-    events.sort_by_key(|event| event.date);
-    let mut active: BTreeMap<(DefId, usize), f64> = BTreeMap::new();
+    // No allocation starts and ends on the same day, so the order of the
+    // events of one day does not matter.
+    events.sort_unstable_by_key(|event| event.day);
+    // In order of allocation, as segments list them.
+    let mut active: Vec<((DefId, usize), f64)> = Vec::new();
     let mut segments = Vec::new();
     let mut next = 0;
-    while let Some(&Event { date, .. }) = events.get(next) {
-        while let Some(event) = events.get(next).filter(|event| event.date == date) {
-            match event.change {
-                Change::Start(people) => active.insert(event.key, people),
-                Change::End => active.remove(&event.key),
-            };
+    while let Some(&Event { day, .. }) = events.get(next) {
+        while let Some(event) = events.get(next).filter(|event| event.day == day) {
+            let place = active.binary_search_by_key(&event.key, |&(key, _)| key);
+            // Each allocation starts once, and ends on a later day.
+            match (event.change, place) {
+                (Change::Start(people), Err(place)) => active.insert(place, (event.key, people)),
+                (Change::End, Ok(place)) => {
+                    active.remove(place);
+                }
+                (Change::Start(_), Ok(_)) | (Change::End, Err(_)) => {}
+            }
             next += 1;
         }
         // While an allocation is active its end event is still ahead.
@@ -226,10 +234,10 @@ fn sweep(mut events: Vec<Event>, calendar: &WorkCalendar) -> Vec<LoadSegment> {
         };
         if !active.is_empty() {
             segments.push(LoadSegment {
-                first: date,
-                last: calendar.add_working_days(following.date, -1),
-                load: active.values().sum(),
-                allocations: active.keys().copied().collect(),
+                first: calendar.date(day),
+                last: calendar.date(following.day.plus(-1)),
+                load: active.iter().map(|&(_, people)| people).sum(),
+                allocations: active.iter().map(|&(key, _)| key).collect(),
             });
         }
     }

@@ -29,12 +29,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let (start, finish) = (dates.earliest_start, dates.earliest_finish);
+        let (early, late) = (start < open, finish > close);
+        if !early && !late {
+            continue;
+        }
         let window_name = format!("the window of program `{}`", program.qualified_name);
         let name = &def.qualified_name;
-        let message = match (start < open, finish > close) {
-            (false, false) => continue,
+        let message = match (early, late) {
             _ if def.kind == ItemKind::Milestone => {
-                let side = if start < open {
+                let side = if early {
                     format!("before {window_name} opens on {open}")
                 } else {
                     format!("after {window_name} closes on {close}")
@@ -47,7 +50,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             (false, true) => format!(
                 "`{name}` is scheduled to finish on {finish}, after {window_name} closes on {close}"
             ),
-            (true, true) => format!(
+            _ => format!(
                 "`{name}` is scheduled from {start} to {finish}, beyond both ends of {window_name}, {open} to {close}"
             ),
         };
