@@ -423,7 +423,10 @@ fn time_edit_stages(
     let mut stages: [(&'static str, Vec<Duration>); 5] = [
         ("parse the edited file", Vec::new()),
         ("lower the edited file", Vec::new()),
-        ("Model::from_lowered (copy, resolve, index)", Vec::new()),
+        (
+            "place the lowerings, Model::from_lowered (resolve, index)",
+            Vec::new(),
+        ),
         ("analysis::analyze", Vec::new()),
         ("free the previous model and analysis", Vec::new()),
     ];
@@ -433,9 +436,10 @@ fn time_edit_stages(
         files[edited] = Arc::new(ParsedFile::new(target.path.clone(), target.text.clone()));
         timed(0, started);
         let started = Instant::now();
-        lowered[edited] = LoweredFile::new(FileId(edited as u32), &files[edited]);
+        lowered[edited] = Arc::new(LoweredFile::new(FileId(edited as u32), &files[edited]));
         timed(1, started);
         let started = Instant::now();
+        lowered = LoweredFile::place_all(lowered);
         let model = Model::from_lowered(files.clone(), lowered.clone());
         timed(2, started);
         let started = Instant::now();

@@ -10,7 +10,7 @@ use crate::syntax::ast::ItemKind;
 /// The programs in the order they are defined.
 pub fn programs(model: &Model) -> impl Iterator<Item = (&Def, &Program)> {
     model.defs.iter().filter_map(|def| match &def.data {
-        DefData::Program(program) => Some((def, program)),
+        DefData::Program(program) => Some((&**def, program)),
         _ => None,
     })
 }

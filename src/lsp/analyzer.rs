@@ -68,6 +68,7 @@ impl Analyzer {
                 None => Arc::new(LoweredFile::new(FileId(index as u32), file)),
             })
             .collect();
+        let lowered = LoweredFile::place_all(lowered);
         let files: Vec<Arc<ParsedFile>> = parsed.into_iter().map(|(file, _)| file).collect();
         let mut documents = Vec::with_capacity(input.sources.len());
         for ((source, file), lowered) in input.sources.into_iter().zip(&files).zip(&lowered) {
@@ -81,10 +82,6 @@ impl Analyzer {
         }
         // What is not in the input any more (a deleted or closed file) is
         // forgotten with `previous`.
-        let lowered = lowered
-            .iter()
-            .map(|file| LoweredFile::clone(file))
-            .collect();
         let model = Model::from_lowered(files, lowered);
         let analysis = analysis::analyze(&model, &input.options);
         Snapshot::new(
@@ -171,6 +168,22 @@ mod tests {
             &hermes_before,
             &lowering(&analyzer, "d_hermes")
         ));
+
+        // More definitions and references in a file move the ids of the
+        // files after it forward, fewer move them back.
+        let grown_apollo = apollo.replace(
+            "}\n}\n",
+            "}\n  project e { depends_on: b duration: 1d }\n}\n",
+        );
+        store.open(uri("c_apollo"), 2, &grown_apollo);
+        assert_same_as_from_scratch(&analyzer.snapshot(store.analysis_input()));
+        assert!(!Arc::ptr_eq(
+            &hermes_before,
+            &lowering(&analyzer, "d_hermes")
+        ));
+        store.open(uri("c_apollo"), 3, apollo);
+        assert_same_as_from_scratch(&analyzer.snapshot(store.analysis_input()));
+        assert_eq!(*lowering(&analyzer, "d_hermes"), *hermes_before);
 
         // A file that sorts first moves every other file: each is lowered
         // again at its new place.

@@ -1,5 +1,7 @@
 //! What the model's lookups need, computed once when it is built.
 
+use std::sync::Arc;
+
 use crate::model::def::{Def, DefId, RefId, Reference};
 use crate::model::scope::Names;
 use crate::syntax::ast::ItemKind;
@@ -15,7 +17,7 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub fn build(names: Names, defs: &[Def], refs: &[Reference]) -> Index {
+    pub fn build(names: Names, defs: &[Arc<Def>], refs: &[Reference]) -> Index {
         Index {
             names,
             references_to: Groups::build(defs.len(), refs, |reference| reference.resolved),

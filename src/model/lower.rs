@@ -19,28 +19,44 @@ use crate::model::suggest;
 use crate::model::values::{self, Checked, Invalid};
 use crate::syntax::ast::{self, Atom, AtomKind, ItemKind, Member};
 
-#[derive(Clone, Default, Debug)]
-pub(super) struct Lowered {
-    pub defs: Vec<Def>,
-    /// In file order and text order within a file, none resolved yet.
-    pub refs: Vec<Reference>,
-    pub diagnostics: Vec<Diagnostic>,
+/// A file's lowering while it is being made.
+#[derive(Default)]
+struct Lowered {
+    defs: Vec<Def>,
+    /// In text order, none resolved yet.
+    refs: Vec<Reference>,
+    diagnostics: Vec<Diagnostic>,
 }
 
-/// One file lowered on its own, as the file at one place of a workspace:
-/// its definitions and references count from zero. The language server
-/// keeps it for as long as the file neither changes nor moves.
-#[derive(Clone, Debug)]
+/// One file lowered on its own, as the file at one place of a workspace,
+/// its ids counted from `base`. Files lower in parallel with ids from zero
+/// and are then placed behind the files before them; the language server
+/// keeps each file's placed lowering, and the model shares its definitions,
+/// for as long as the file neither changes nor moves.
+#[derive(Clone, PartialEq, Debug)]
 pub struct LoweredFile {
     file: FileId,
-    lowered: Lowered,
+    base: Offsets,
+    pub(super) defs: Vec<Arc<Def>>,
+    /// In text order, none resolved yet.
+    pub(super) refs: Vec<Reference>,
+    pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 impl LoweredFile {
+    /// The file lowered with ids from zero, to be placed.
     pub fn new(file: FileId, parsed: &ParsedFile) -> LoweredFile {
+        let Lowered {
+            defs,
+            refs,
+            diagnostics,
+        } = lower_file(file, parsed);
         LoweredFile {
             file,
-            lowered: lower_file(file, parsed),
+            base: Offsets::ZERO,
+            defs: defs.into_iter().map(Arc::new).collect(),
+            refs,
+            diagnostics,
         }
     }
 
@@ -49,48 +65,81 @@ impl LoweredFile {
         self.file
     }
 
-    /// Each of `files` lowered at its place, the files in parallel.
-    pub fn lower_all(files: &[Arc<ParsedFile>]) -> Vec<LoweredFile> {
-        files
+    /// Each of `files` lowered and placed, the files in parallel.
+    pub fn lower_all(files: &[Arc<ParsedFile>]) -> Vec<Arc<LoweredFile>> {
+        let lowered = files
             .par_iter()
             .enumerate()
-            .map(|(index, parsed)| LoweredFile::new(FileId(index as u32), parsed))
+            .map(|(index, parsed)| Arc::new(LoweredFile::new(FileId(index as u32), parsed)))
+            .collect();
+        LoweredFile::place_all(lowered)
+    }
+
+    /// Each lowering renumbered to follow the files before it. A lowering
+    /// already in its place is kept as it is; one owned by nobody else is
+    /// renumbered where it lies.
+    pub fn place_all(files: Vec<Arc<LoweredFile>>) -> Vec<Arc<LoweredFile>> {
+        let mut bases = Vec::with_capacity(files.len());
+        let mut next = Offsets::ZERO;
+        for file in &files {
+            bases.push(next);
+            next = next.after(file.defs.len(), file.refs.len());
+        }
+        files
+            .into_par_iter()
+            .zip(bases)
+            .map(|(file, base)| file.placed_at(base))
             .collect()
     }
-}
 
-/// The files' lowerings, in file order, as one: each file's ids
-/// renumbered to follow those of the files before it.
-pub(super) fn concatenate(files: Vec<LoweredFile>) -> Lowered {
-    let mut out = Lowered {
-        defs: Vec::with_capacity(files.iter().map(|file| file.lowered.defs.len()).sum()),
-        refs: Vec::with_capacity(files.iter().map(|file| file.lowered.refs.len()).sum()),
-        diagnostics: Vec::new(),
-    };
-    for (index, file) in files.into_iter().enumerate() {
-        debug_assert_eq!(file.file.index(), index, "a file lowered at another place");
-        out.append(file.lowered);
-    }
-    out
-}
-
-impl Lowered {
-    /// Moves in the lowering of the next file, whose ids count from zero.
-    fn append(&mut self, mut file: Lowered) {
-        let offsets = Offsets {
-            defs: self.defs.len() as u32,
-            refs: self.refs.len() as u32,
-        };
+    fn placed_at(self: Arc<Self>, base: Offsets) -> Arc<LoweredFile> {
+        if self.base == base {
+            return self;
+        }
+        let shift = Offsets::between(self.base, base);
+        let mut file = Arc::unwrap_or_clone(self);
         for def in &mut file.defs {
-            offsets.shift_def(def);
+            shift.shift_def(Arc::make_mut(def));
         }
         for reference in &mut file.refs {
-            offsets.shift_reference(reference);
+            shift.shift_reference(reference);
         }
-        self.defs.append(&mut file.defs);
-        self.refs.append(&mut file.refs);
-        self.diagnostics.append(&mut file.diagnostics);
+        file.base = base;
+        Arc::new(file)
     }
+}
+
+/// The lowerings of a workspace's files as one.
+pub(super) struct Concatenated {
+    pub defs: Vec<Arc<Def>>,
+    pub refs: Vec<Reference>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The files' lowerings, in file order, placed and joined. What no one else
+/// holds is moved rather than copied.
+pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
+    let files = LoweredFile::place_all(files);
+    let mut out = Concatenated {
+        defs: Vec::with_capacity(files.iter().map(|file| file.defs.len()).sum()),
+        refs: Vec::with_capacity(files.iter().map(|file| file.refs.len()).sum()),
+        diagnostics: Vec::new(),
+    };
+    for file in files {
+        match Arc::try_unwrap(file) {
+            Ok(file) => {
+                out.defs.extend(file.defs);
+                out.refs.extend(file.refs);
+                out.diagnostics.extend(file.diagnostics);
+            }
+            Err(file) => {
+                out.defs.extend(file.defs.iter().cloned());
+                out.refs.extend_from_slice(&file.refs);
+                out.diagnostics.extend_from_slice(&file.diagnostics);
+            }
+        }
+    }
+    out
 }
 
 /// One file lowered on its own: its definitions and references count

@@ -60,7 +60,7 @@ pub struct Model {
     /// By `FileId` index.
     pub files: Vec<Arc<ParsedFile>>,
     /// By `DefId` index, in file order and text order within a file.
-    pub defs: Vec<Def>,
+    pub defs: Vec<Arc<Def>>,
     /// By `RefId` index.
     pub refs: Vec<Reference>,
     /// Syntax errors and what lowering and resolution found, sorted by place.
@@ -78,8 +78,8 @@ impl Model {
 
     /// The model of `files` from the lowering of each, in the same order:
     /// what `build` does once each file is lowered.
-    pub fn from_lowered(files: Vec<Arc<ParsedFile>>, lowered: Vec<LoweredFile>) -> Model {
-        let lower::Lowered {
+    pub fn from_lowered(files: Vec<Arc<ParsedFile>>, lowered: Vec<Arc<LoweredFile>>) -> Model {
+        let lower::Concatenated {
             defs,
             mut refs,
             mut diagnostics,

@@ -11,20 +11,42 @@ use crate::model::def::{
     Project, RefId, Reference, Risk, Stakeholder, Team,
 };
 
-/// How far a file's ids move: the definitions and references before it.
-#[derive(Clone, Copy)]
+/// Where a file's ids begin, or how far they move: the definitions and
+/// references before it. Ids move back as well as forward when a file
+/// before them shrinks; moving back is adding the complement, so the
+/// arithmetic wraps.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) struct Offsets {
     pub defs: u32,
     pub refs: u32,
 }
 
 impl Offsets {
+    pub const ZERO: Offsets = Offsets { defs: 0, refs: 0 };
+
+    /// Where the ids of the file after one beginning here, with these
+    /// counts, begin.
+    pub fn after(self, defs: usize, refs: usize) -> Offsets {
+        Offsets {
+            defs: self.defs + defs as u32,
+            refs: self.refs + refs as u32,
+        }
+    }
+
+    /// The shift that moves ids from `from` to `to`.
+    pub fn between(from: Offsets, to: Offsets) -> Offsets {
+        Offsets {
+            defs: to.defs.wrapping_sub(from.defs),
+            refs: to.refs.wrapping_sub(from.refs),
+        }
+    }
+
     fn def(self, id: &mut DefId) {
-        id.0 += self.defs;
+        id.0 = id.0.wrapping_add(self.defs);
     }
 
     fn reference(self, id: &mut RefId) {
-        id.0 += self.refs;
+        id.0 = id.0.wrapping_add(self.refs);
     }
 
     fn optional(self, id: &mut Option<RefId>) {

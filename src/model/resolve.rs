@@ -1,6 +1,8 @@
 //! Resolution of every reference through the name table, with a diagnostic
 //! for each name that finds nothing or finds the wrong kind of item.
 
+use std::sync::Arc;
+
 use crate::base::{Code, Diagnostic, FileSpan, Span};
 use crate::model::def::{Def, Reference};
 use crate::model::schema;
@@ -12,7 +14,7 @@ use crate::model::suggest;
 const SUGGESTION_BUDGET: usize = 500_000;
 
 pub(super) fn resolve_all(
-    defs: &[Def],
+    defs: &[Arc<Def>],
     names: &Names,
     refs: &mut [Reference],
     diagnostics: &mut Vec<Diagnostic>,
@@ -29,7 +31,7 @@ pub(super) fn resolve_all(
 }
 
 struct Resolver<'a> {
-    defs: &'a [Def],
+    defs: &'a [Arc<Def>],
     names: &'a Names,
     budget: usize,
     diagnostics: &'a mut Vec<Diagnostic>,

@@ -5,6 +5,8 @@
 //! program a bare name means an item of that program first, then a top-level
 //! item; `program.item` reaches into any program.
 
+use std::sync::Arc;
+
 use smol_str::SmolStr;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -77,7 +79,7 @@ impl AsRef<str> for NameSegment {
 impl Names {
     /// The table of every named definition, with a diagnostic for each name
     /// defined again in the scope of an earlier one.
-    pub(super) fn build(defs: &[Def], diagnostics: &mut Vec<Diagnostic>) -> Names {
+    pub(super) fn build(defs: &[Arc<Def>], diagnostics: &mut Vec<Diagnostic>) -> Names {
         let mut names = Names {
             scope_of_program: vec![None; defs.len()],
             ..Names::default()
@@ -162,7 +164,7 @@ impl Names {
     /// would be written there, in definition order.
     pub(super) fn visible(
         &self,
-        defs: &[Def],
+        defs: &[Arc<Def>],
         scope: Option<DefId>,
         role: RefRole,
     ) -> Vec<VisibleName> {
@@ -210,7 +212,7 @@ impl Names {
     /// The items of a program of a role's kinds, for suggestions.
     pub(super) fn program_items<'n>(
         &'n self,
-        defs: &'n [Def],
+        defs: &'n [Arc<Def>],
         program: DefId,
         role: RefRole,
     ) -> impl Iterator<Item = &'n str> {
@@ -222,7 +224,7 @@ impl Names {
     }
 }
 
-fn duplicate(defs: &[Def], first: DefId, again: &Def) -> Diagnostic {
+fn duplicate(defs: &[Arc<Def>], first: DefId, again: &Def) -> Diagnostic {
     let first = &defs[first.index()];
     let message = match again.program {
         Some(program) => format!(
@@ -250,7 +252,7 @@ pub(super) fn article(kind: ItemKind) -> String {
 
 /// The program whose names a definition's properties see first: the program
 /// it is in, or itself for a program; `None` at the top.
-pub(super) fn scope_of(defs: &[Def], def: DefId) -> Option<DefId> {
+pub(super) fn scope_of(defs: &[Arc<Def>], def: DefId) -> Option<DefId> {
     let item = &defs[def.index()];
     item.program
         .or_else(|| (item.kind == ItemKind::Program).then_some(def))

@@ -60,7 +60,7 @@ impl<'a> Context<'a> {
             .defs
             .iter()
             .enumerate()
-            .map(|(index, def)| (DefId(index as u32), def))
+            .map(|(index, def)| (DefId(index as u32), &**def))
     }
 
     /// The qualified name of a definition, for messages.
