@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::base::{Code, Diagnostic, FileSpan, Span};
 use crate::model::def::{Def, Reference};
 use crate::model::schema;
@@ -19,41 +21,66 @@ pub(super) fn resolve_all(
     refs: &mut [Reference],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut resolver = Resolver {
+    // A lookup only reads the table, so references are looked up in
+    // parallel; what is wrong is then reported in order, the suggestions
+    // sharing one budget.
+    let faults: Vec<(usize, Resolution)> = refs
+        .par_iter_mut()
+        .enumerate()
+        .filter_map(|(index, reference)| Some((index, look_up(defs, names, reference)?)))
+        .collect();
+    let mut reporter = Reporter {
         defs,
         names,
         budget: SUGGESTION_BUDGET,
         diagnostics,
     };
-    for reference in refs {
-        resolver.resolve(reference);
+    for (index, resolution) in faults {
+        reporter.report(&refs[index], resolution);
     }
 }
 
-struct Resolver<'a> {
+/// Records what a reference names; the resolution when that is nothing, or
+/// an item of a kind the reference does not take.
+fn look_up(defs: &[Arc<Def>], names: &Names, reference: &mut Reference) -> Option<Resolution> {
+    let scope = scope::scope_of(defs, reference.from);
+    let resolution = names.resolve(scope, &reference.segments);
+    match resolution {
+        Resolution::Found { target, qualifier } => {
+            reference.resolved = Some(target);
+            reference.qualifier = qualifier;
+            let accepted = reference
+                .role
+                .accepts()
+                .contains(&defs[target.index()].kind);
+            if accepted {
+                return None;
+            }
+        }
+        Resolution::NotInProgram(program) => reference.qualifier = Some(program),
+        _ => {}
+    }
+    Some(resolution)
+}
+
+struct Reporter<'a> {
     defs: &'a [Arc<Def>],
     names: &'a Names,
     budget: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
-impl Resolver<'_> {
-    fn resolve(&mut self, reference: &mut Reference) {
+impl Reporter<'_> {
+    fn report(&mut self, reference: &Reference, resolution: Resolution) {
         let scope = scope::scope_of(self.defs, reference.from);
-        let resolution = self.names.resolve(scope, &reference.segments);
         let at = |span: Span| FileSpan::new(reference.file, span);
         let first_segment = reference
             .segments
             .first()
             .map_or(reference.span, |s| s.span);
         let diagnostic = match resolution {
-            Resolution::Found { target, qualifier } => {
-                reference.resolved = Some(target);
-                reference.qualifier = qualifier;
+            Resolution::Found { target, .. } => {
                 let def = &self.defs[target.index()];
-                if reference.role.accepts().contains(&def.kind) {
-                    return;
-                }
                 let text = reference.text();
                 let message = format!(
                     "`{text}` is {}; `{}` takes {}",
@@ -109,7 +136,6 @@ impl Resolver<'_> {
                 )
             }
             Resolution::NotInProgram(program) => {
-                reference.qualifier = Some(program);
                 let name = reference.segments.last().map_or("", |s| s.text.as_str());
                 let program_name = &self.defs[program.index()].name;
                 let message = format!("program `{program_name}` has no item `{name}`");

@@ -7,20 +7,22 @@
 
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use crate::base::{Code, Diagnostic};
 use crate::model::def::{Def, DefId, NameSegment, RefRole};
 use crate::syntax::ast::ItemKind;
 
+/// The maps hash with FxHash: their keys are the workspace's own names, not
+/// an attacker's, and SipHash was a sixth of making the model on each edit.
 #[derive(Debug, Default)]
 pub(super) struct Names {
-    top: HashMap<SmolStr, DefId>,
+    top: FxHashMap<SmolStr, DefId>,
     /// By program name: the index in `scopes` of the items of every program
     /// block of that name.
-    programs: HashMap<SmolStr, usize>,
+    programs: FxHashMap<SmolStr, usize>,
     scopes: Vec<ProgramScope>,
     /// By definition: for a program, the index of its scope in `scopes`, so
     /// that a reference finds its program's names without hashing its name.
@@ -31,7 +33,7 @@ pub(super) struct Names {
 struct ProgramScope {
     /// The first program of the name: the one `name.item` qualifies by.
     program: DefId,
-    items: HashMap<SmolStr, DefId>,
+    items: FxHashMap<SmolStr, DefId>,
 }
 
 /// A name as it can be written from some scope, and what it means there.
@@ -109,7 +111,7 @@ impl Names {
                 let scope = *names.programs.entry(def.name.clone()).or_insert_with(|| {
                     scopes.push(ProgramScope {
                         program: id,
-                        items: HashMap::new(),
+                        items: FxHashMap::default(),
                     });
                     scopes.len() - 1
                 });
