@@ -225,12 +225,16 @@ fn day_number(date: Date) -> i64 {
     era * DAYS_PER_ERA + day_of_era + ERA_ORIGIN
 }
 
+/// The day numbers of `Date::MIN` and `Date::MAX`.
+const FIRST_DAY: i64 = -4_382_910;
+const LAST_DAY: i64 = 2_921_573;
+
 /// The date of a day number, or the nearest end of the calendar.
 fn from_day_number(day: i64) -> Date {
-    if day <= day_number(Date::MIN) {
+    if day <= FIRST_DAY {
         return Date::MIN;
     }
-    if day >= day_number(Date::MAX) {
+    if day >= LAST_DAY {
         return Date::MAX;
     }
     let days = day - ERA_ORIGIN;
@@ -404,6 +408,10 @@ mod tests {
             assert_eq!(day_number(day), by_jiff(day), "{day}");
             assert_eq!(from_day_number(day_number(day)), day);
         }
+        assert_eq!(
+            (day_number(Date::MIN), day_number(Date::MAX)),
+            (FIRST_DAY, LAST_DAY)
+        );
         assert_eq!(from_day_number(i64::MIN), Date::MIN);
         assert_eq!(from_day_number(i64::MAX), Date::MAX);
     }

@@ -6,6 +6,7 @@
 //! person by name.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::analysis::calendar::WorkDay;
 use crate::analysis::{Schedule, WorkCalendar};
@@ -161,9 +162,10 @@ pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> V
         }
     }
 
-    for (load, events) in loads.iter_mut().zip(events) {
-        load.segments = sweep(events, calendar);
-    }
+    loads
+        .par_iter_mut()
+        .zip(events)
+        .for_each(|(load, events)| load.segments = sweep(events, calendar));
     loads
 }
 

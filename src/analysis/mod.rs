@@ -56,7 +56,6 @@ pub fn analyze(model: &Model, options: &Options) -> Analysis {
     let graph = DependencyGraph::build(model);
     let cycles = cycles::find(&graph, model.defs.len());
     let schedule = Schedule::compute(model, &graph, &cycles, &calendar, options);
-    let loads = loads::compute(model, &schedule, &calendar);
     let context = checks::Context {
         model,
         options,
@@ -64,10 +63,17 @@ pub fn analyze(model: &Model, options: &Options) -> Analysis {
         graph: &graph,
         cycles: &cycles,
         schedule: &schedule,
-        loads: &loads,
     };
-    let mut diagnostics = model.diagnostics.clone();
-    checks::run_all(&context, &mut diagnostics);
+    // The loads take as long as every other check together.
+    let (loads, mut diagnostics) = rayon::join(
+        || loads::compute(model, &schedule, &calendar),
+        || {
+            let mut diagnostics = model.diagnostics.clone();
+            checks::run_all_but_loads(&context, &mut diagnostics);
+            diagnostics
+        },
+    );
+    checks::over_allocation(&context, &loads, &mut diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     Analysis {
         calendar,

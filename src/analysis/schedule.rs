@@ -80,6 +80,7 @@
 use std::collections::VecDeque;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::analysis::calendar::{WorkCalendar, WorkDay};
 use crate::analysis::graph::{DependencyGraph, Edge, EdgeId};
@@ -492,8 +493,9 @@ impl Planner<'_> {
             }
         }
 
+        // Turning working days into dates is half the cost of scheduling.
         let dates = earliest
-            .iter()
+            .par_iter()
             .zip(&latest)
             .map(|(early, late)| Some(self.dates(early.as_ref()?, late.as_ref()?)))
             .collect();

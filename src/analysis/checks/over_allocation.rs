@@ -1,13 +1,18 @@
 //! `over-allocation`: a person or team needed beyond capacity, one
 //! diagnostic per maximal run of over-allocated working days.
 
+use crate::analysis::ResourceLoad;
 use crate::analysis::checks::{Context, format_days, format_number, format_people, located};
 use crate::analysis::loads::amount_in_people;
 use crate::base::{Code, Diagnostic};
 use crate::model::{Amount, DefData};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for load in cx.loads {
+pub(in crate::analysis) fn check(
+    cx: &Context<'_>,
+    loads: &[ResourceLoad],
+    out: &mut Vec<Diagnostic>,
+) {
+    for load in loads {
         let resource = cx.model.def(load.resource);
         for overload in load.overloads(cx.calendar) {
             let projects: Vec<String> = overload
