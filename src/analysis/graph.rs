@@ -1,5 +1,6 @@
 //! The dependency graph between projects and milestones.
 
+use crate::analysis::groups::Groups;
 use crate::base::FileSpan;
 use crate::model::{DefData, DefId, DependencyKind, Model, RefId};
 
@@ -29,10 +30,10 @@ pub struct Edge {
 #[derive(Clone, Debug, Default)]
 pub struct DependencyGraph {
     pub edges: Vec<Edge>,
-    /// For each definition (by index), the edges into it.
-    incoming: Vec<Vec<EdgeId>>,
-    /// For each definition (by index), the edges out of it.
-    outgoing: Vec<Vec<EdgeId>>,
+    /// For each definition, the edges into it.
+    incoming: Groups<EdgeId>,
+    /// For each definition, the edges out of it.
+    outgoing: Groups<EdgeId>,
 }
 
 impl DependencyGraph {
@@ -42,12 +43,12 @@ impl DependencyGraph {
 
     /// Edges from the predecessors of `def` into it.
     pub fn predecessors(&self, def: DefId) -> &[EdgeId] {
-        self.incoming.get(def.index()).map_or(&[], Vec::as_slice)
+        self.incoming.of(def)
     }
 
     /// Edges from `def` to the items that depend on it.
     pub fn successors(&self, def: DefId) -> &[EdgeId] {
-        self.outgoing.get(def.index()).map_or(&[], Vec::as_slice)
+        self.outgoing.of(def)
     }
 }
 
@@ -79,20 +80,11 @@ impl DependencyGraph {
     /// A graph over `def_count` definitions with these edges; the ids of the
     /// edges are their positions.
     pub fn from_edges(def_count: usize, edges: Vec<Edge>) -> DependencyGraph {
-        let mut incoming = vec![Vec::new(); def_count];
-        let mut outgoing = vec![Vec::new(); def_count];
-        for (id, edge) in (0u32..).map(EdgeId).zip(&edges) {
-            if let Some(into) = incoming.get_mut(edge.successor.index()) {
-                into.push(id);
-            }
-            if let Some(out_of) = outgoing.get_mut(edge.predecessor.index()) {
-                out_of.push(id);
-            }
-        }
+        let ids: Vec<EdgeId> = (0..edges.len() as u32).map(EdgeId).collect();
         DependencyGraph {
+            incoming: Groups::new(def_count, &ids, |&id| edges[id.index()].successor),
+            outgoing: Groups::new(def_count, &ids, |&id| edges[id.index()].predecessor),
             edges,
-            incoming,
-            outgoing,
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod calendar;
 mod checks;
 pub mod cycles;
 pub mod graph;
+mod groups;
 pub mod loads;
 pub mod schedule;
 

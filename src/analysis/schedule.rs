@@ -84,6 +84,7 @@ use rayon::prelude::*;
 
 use crate::analysis::calendar::{WorkCalendar, WorkDay};
 use crate::analysis::graph::{DependencyGraph, Edge, EdgeId};
+use crate::analysis::groups::Groups;
 use crate::analysis::{Cycle, Options};
 use crate::model::{DefData, DefId, DependencyKind, Model, Project};
 
@@ -386,12 +387,8 @@ struct Arc {
 /// and out of each item side by side and in edge order, so that the passes
 /// over a large plan read memory in order.
 struct Network {
-    /// By definition index: where its arcs begin in `into`, plus one entry
-    /// for where the last definition's arcs end.
-    into_offsets: Vec<usize>,
-    into: Vec<Arc>,
-    out_offsets: Vec<usize>,
-    out: Vec<Arc>,
+    into: Groups<Arc>,
+    out: Groups<Arc>,
 }
 
 impl Network {
@@ -414,42 +411,19 @@ impl Network {
                 })
             })
             .collect();
-        let (into_offsets, into) = group_by(items.len(), &arcs, |arc| arc.successor);
-        let (out_offsets, out) = group_by(items.len(), &arcs, |arc| arc.predecessor);
         Network {
-            into_offsets,
-            into,
-            out_offsets,
-            out,
+            into: Groups::new(items.len(), &arcs, |arc| arc.successor),
+            out: Groups::new(items.len(), &arcs, |arc| arc.predecessor),
         }
     }
 
     fn arcs_into(&self, def: DefId) -> &[Arc] {
-        &self.into[self.into_offsets[def.index()]..self.into_offsets[def.index() + 1]]
+        self.into.of(def)
     }
 
     fn arcs_out_of(&self, def: DefId) -> &[Arc] {
-        &self.out[self.out_offsets[def.index()]..self.out_offsets[def.index() + 1]]
+        self.out.of(def)
     }
-}
-
-/// The arcs sorted by `key` (stably), and where each key's arcs begin.
-fn group_by(def_count: usize, arcs: &[Arc], key: impl Fn(&Arc) -> DefId) -> (Vec<usize>, Vec<Arc>) {
-    let mut offsets = vec![0; def_count + 1];
-    for arc in arcs {
-        offsets[key(arc).index() + 1] += 1;
-    }
-    for index in 1..offsets.len() {
-        offsets[index] += offsets[index - 1];
-    }
-    let mut next = offsets.clone();
-    let mut grouped = arcs.to_vec();
-    for arc in arcs {
-        let slot = &mut next[key(arc).index()];
-        grouped[*slot] = *arc;
-        *slot += 1;
-    }
-    (offsets, grouped)
 }
 
 struct Planner<'m> {
