@@ -1,7 +1,6 @@
 //! The dependency graph between projects and milestones.
 
-use crate::analysis::groups::Groups;
-use crate::base::FileSpan;
+use crate::base::{FileSpan, Groups};
 use crate::model::{DefData, DefId, DependencyKind, Model, RefId};
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -43,12 +42,12 @@ impl DependencyGraph {
 
     /// Edges from the predecessors of `def` into it.
     pub fn predecessors(&self, def: DefId) -> &[EdgeId] {
-        self.incoming.of(def)
+        self.incoming.of(def.index())
     }
 
     /// Edges from `def` to the items that depend on it.
     pub fn successors(&self, def: DefId) -> &[EdgeId] {
-        self.outgoing.of(def)
+        self.outgoing.of(def.index())
     }
 }
 
@@ -82,8 +81,12 @@ impl DependencyGraph {
     pub fn from_edges(def_count: usize, edges: Vec<Edge>) -> DependencyGraph {
         let ids: Vec<EdgeId> = (0..edges.len() as u32).map(EdgeId).collect();
         DependencyGraph {
-            incoming: Groups::new(def_count, &ids, |&id| edges[id.index()].successor),
-            outgoing: Groups::new(def_count, &ids, |&id| edges[id.index()].predecessor),
+            incoming: Groups::new(def_count, &ids, |&id| {
+                Some(edges[id.index()].successor.index())
+            }),
+            outgoing: Groups::new(def_count, &ids, |&id| {
+                Some(edges[id.index()].predecessor.index())
+            }),
             edges,
         }
     }

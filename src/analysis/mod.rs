@@ -5,7 +5,6 @@ pub mod calendar;
 mod checks;
 pub mod cycles;
 pub mod graph;
-mod groups;
 pub mod loads;
 pub mod schedule;
 

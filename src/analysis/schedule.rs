@@ -84,8 +84,8 @@ use rayon::prelude::*;
 
 use crate::analysis::calendar::{WorkCalendar, WorkDay};
 use crate::analysis::graph::{DependencyGraph, Edge, EdgeId};
-use crate::analysis::groups::Groups;
 use crate::analysis::{Cycle, Options};
+use crate::base::Groups;
 use crate::model::{DefData, DefId, DependencyKind, Model, Project};
 
 /// The computed dates of one project or milestone. A finish is the last
@@ -412,17 +412,17 @@ impl Network {
             })
             .collect();
         Network {
-            into: Groups::new(items.len(), &arcs, |arc| arc.successor),
-            out: Groups::new(items.len(), &arcs, |arc| arc.predecessor),
+            into: Groups::new(items.len(), &arcs, |arc| Some(arc.successor.index())),
+            out: Groups::new(items.len(), &arcs, |arc| Some(arc.predecessor.index())),
         }
     }
 
     fn arcs_into(&self, def: DefId) -> &[Arc] {
-        self.into.of(def)
+        self.into.of(def.index())
     }
 
     fn arcs_out_of(&self, def: DefId) -> &[Arc] {
-        self.out.of(def)
+        self.out.of(def.index())
     }
 }
 

@@ -2,9 +2,11 @@
 //! and the one place where byte offsets become lines and columns.
 
 mod diagnostic;
+mod groups;
 mod line_index;
 mod span;
 
 pub use diagnostic::{Code, Diagnostic, Related, Severity};
+pub use groups::Groups;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 pub use span::{FileId, FileSpan, Span};

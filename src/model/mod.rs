@@ -123,12 +123,12 @@ impl Model {
 
     /// Every reference resolved to `def`, whatever its role, in order.
     pub fn references_to(&self, def: DefId) -> &[RefId] {
-        self.index.references_to.get(def)
+        self.index.references_to.of(def.index())
     }
 
     /// Every qualified reference whose first segment names `program`.
     pub fn qualified_by(&self, program: DefId) -> &[RefId] {
-        self.index.qualified_by.get(program)
+        self.index.qualified_by.of(program.index())
     }
 
     /// The definition of a qualified name, `apollo.iam` or `alice`.
