@@ -403,7 +403,8 @@ impl<'a> Editor<'a> {
 
 /// Times what the server does after each edit, with the functions it
 /// calls (`src/lsp/analyzer.rs`): parse and lower the edited file again,
-/// make the model from every file's lowering (the others kept from before),
+/// make the model from every file's lowering (the others kept from before,
+/// and the resolution shared with the model before when no name changed),
 /// analyse it, and free the model and analysis it replaces.
 fn time_edit_stages(
     portfolio: &Portfolio,
@@ -417,16 +418,13 @@ fn time_edit_stages(
         .iter()
         .position(|file| file.path == target.path)
         .expect("the edited file is a source");
-    let model = Model::build(files.clone());
+    let model = Model::from_lowered(files.clone(), lowered.clone(), None);
     let analysis = analysis::analyze(&model, &options);
-    let mut previous = Some((model, analysis));
+    let mut previous = (model, analysis);
     let mut stages: [(&'static str, Vec<Duration>); 5] = [
         ("parse the edited file", Vec::new()),
         ("lower the edited file", Vec::new()),
-        (
-            "place the lowerings, Model::from_lowered (resolve, index)",
-            Vec::new(),
-        ),
+        ("place the lowerings, Model::from_lowered", Vec::new()),
         ("analysis::analyze", Vec::new()),
         ("free the previous model and analysis", Vec::new()),
     ];
@@ -440,13 +438,13 @@ fn time_edit_stages(
         timed(1, started);
         let started = Instant::now();
         lowered = LoweredFile::place_all(lowered);
-        let model = Model::from_lowered(files.clone(), lowered.clone());
+        let model = Model::from_lowered(files.clone(), lowered.clone(), Some(&previous.0));
         timed(2, started);
         let started = Instant::now();
         let analysis = analysis::analyze(&model, &options);
         timed(3, started);
         let started = Instant::now();
-        drop(previous.replace((model, analysis)));
+        drop(std::mem::replace(&mut previous, (model, analysis)));
         timed(4, started);
     }
     stages

@@ -4,12 +4,17 @@ use std::sync::Arc;
 
 use crate::base::Groups;
 use crate::model::def::{Def, DefId, RefId, Reference};
+use crate::model::resolve::Fault;
 use crate::model::scope::Names;
 use crate::syntax::ast::ItemKind;
 
+/// What resolving every reference found, and the lookups made from it. An
+/// edit that changes no name leaves it valid, and the next model shares it.
 #[derive(Debug, Default)]
 pub(super) struct Index {
     pub names: Names,
+    /// The references to report, in order.
+    pub faults: Vec<Fault>,
     /// By definition: the references resolved to it.
     pub references_to: Groups<RefId>,
     /// By program: the references qualified by its name.
@@ -18,7 +23,7 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub fn build(names: Names, defs: &[Arc<Def>], refs: &[Reference]) -> Index {
+    pub fn build(names: Names, faults: Vec<Fault>, defs: &[Arc<Def>], refs: &[Reference]) -> Index {
         let ids: Vec<RefId> = (0..refs.len() as u32).map(RefId).collect();
         let by = |target: fn(&Reference) -> Option<DefId>| {
             Groups::new(defs.len(), &ids, |id| {
@@ -27,6 +32,7 @@ impl Index {
         };
         Index {
             names,
+            faults,
             references_to: by(|reference| reference.resolved),
             qualified_by: by(|reference| reference.qualifier),
             calendars: defs

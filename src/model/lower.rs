@@ -2,7 +2,9 @@
 //! not yet resolved. Which keys an item takes and what their values must be
 //! comes from the schema alone.
 
+use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 use smol_str::{SmolStr, format_smolstr};
@@ -33,9 +35,11 @@ struct Lowered {
 /// and are then placed behind the files before them; the language server
 /// keeps each file's placed lowering, and the model shares its definitions,
 /// for as long as the file neither changes nor moves.
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, Debug)]
 pub struct LoweredFile {
     file: FileId,
+    /// Which lowering this is: no two lowerings made by a process share one.
+    stamp: u64,
     base: Offsets,
     pub(super) defs: Vec<Arc<Def>>,
     /// In text order, none resolved yet.
@@ -53,6 +57,7 @@ impl LoweredFile {
         } = lower_file(file, parsed);
         LoweredFile {
             file,
+            stamp: next_stamp(),
             base: Offsets::ZERO,
             defs: defs.into_iter().map(Arc::new).collect(),
             refs,
@@ -105,8 +110,27 @@ impl LoweredFile {
             shift.shift_reference(reference);
         }
         file.base = base;
+        file.stamp = next_stamp();
         Arc::new(file)
     }
+
+    /// Which lowering this is; the same stamp is the same definitions and
+    /// references.
+    pub(super) fn stamp(&self) -> u64 {
+        self.stamp
+    }
+
+    /// Where the file's definitions and references lie in the workspace's.
+    pub(super) fn ranges(&self) -> (Range<usize>, Range<usize>) {
+        let defs = self.base.defs as usize;
+        let refs = self.base.refs as usize;
+        (defs..defs + self.defs.len(), refs..refs + self.refs.len())
+    }
+}
+
+fn next_stamp() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 /// The lowerings of a workspace's files as one.
@@ -116,10 +140,9 @@ pub(super) struct Concatenated {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The files' lowerings, in file order, placed and joined. What no one else
+/// The files' lowerings, placed and in file order, joined. What no one else
 /// holds is moved rather than copied.
 pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
-    let files = LoweredFile::place_all(files);
     let mut out = Concatenated {
         defs: Vec::with_capacity(files.iter().map(|file| file.defs.len()).sum()),
         refs: Vec::with_capacity(files.iter().map(|file| file.refs.len()).sum()),

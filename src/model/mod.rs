@@ -6,6 +6,7 @@ mod index;
 mod lower;
 mod renumber;
 mod resolve;
+mod reuse;
 pub mod schema;
 mod scope;
 mod suggest;
@@ -65,7 +66,10 @@ pub struct Model {
     pub refs: Vec<Reference>,
     /// Syntax errors and what lowering and resolution found, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
-    index: Index,
+    index: Arc<Index>,
+    /// By `FileId` index: the stamp of the lowering the file's definitions
+    /// and references come from.
+    lowerings: Vec<u64>,
 }
 
 impl Model {
@@ -73,27 +77,48 @@ impl Model {
     /// and text order, every reference resolved in one shared namespace.
     pub fn build(files: Vec<Arc<ParsedFile>>) -> Model {
         let lowered = LoweredFile::lower_all(&files);
-        Model::from_lowered(files, lowered)
+        Model::from_lowered(files, lowered, None)
     }
 
     /// The model of `files` from the lowering of each, in the same order:
-    /// what `build` does once each file is lowered.
-    pub fn from_lowered(files: Vec<Arc<ParsedFile>>, lowered: Vec<Arc<LoweredFile>>) -> Model {
+    /// what `build` does once each file is lowered. When no name differs
+    /// from those of `previous`, the model made before from the same
+    /// workspace, each reference resolves as it did there, and the name
+    /// table and the indexes made from the resolution are shared with it.
+    pub fn from_lowered(
+        files: Vec<Arc<ParsedFile>>,
+        lowered: Vec<Arc<LoweredFile>>,
+        previous: Option<&Model>,
+    ) -> Model {
+        let lowered = LoweredFile::place_all(lowered);
+        let lowerings = lowered.iter().map(|file| file.stamp()).collect();
+        let unchanged = previous.filter(|previous| reuse::same_names(previous, &lowered));
         let lower::Concatenated {
             defs,
             mut refs,
             mut diagnostics,
         } = lower::concatenate(lowered);
-        let names = Names::build(&defs, &mut diagnostics);
-        resolve::resolve_all(&defs, &names, &mut refs, &mut diagnostics);
+        let index = match unchanged {
+            Some(previous) => {
+                reuse::copy_resolution(&previous.refs, &mut refs);
+                previous.index.clone()
+            }
+            None => {
+                let names = Names::build(&defs);
+                let faults = resolve::look_up_all(&defs, &names, &mut refs);
+                Arc::new(Index::build(names, faults, &defs, &refs))
+            }
+        };
+        diagnostics.extend(index.names.duplicate_diagnostics(&defs));
+        resolve::report_all(&defs, &index.names, &refs, &index.faults, &mut diagnostics);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        let index = Index::build(names, &defs, &refs);
         Model {
             files,
             defs,
             refs,
             diagnostics,
             index,
+            lowerings,
         }
     }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::base::{Code, Diagnostic, FileSpan, Span};
-use crate::model::def::{Def, Reference};
+use crate::model::def::{Def, RefId, Reference};
 use crate::model::schema;
 use crate::model::scope::{self, Names, Resolution};
 use crate::model::suggest;
@@ -15,28 +15,38 @@ use crate::model::suggest;
 /// a workspace full of misspellings still lowers in linear time.
 const SUGGESTION_BUDGET: usize = 500_000;
 
-pub(super) fn resolve_all(
+/// A reference that names nothing, or an item of a kind it does not take,
+/// and what looking it up found.
+pub(super) type Fault = (RefId, Resolution);
+
+/// Records what each reference names, and answers those that are wrong.
+/// A lookup only reads the table, so references are looked up in parallel.
+pub(super) fn look_up_all(defs: &[Arc<Def>], names: &Names, refs: &mut [Reference]) -> Vec<Fault> {
+    refs.par_iter_mut()
+        .enumerate()
+        .filter_map(|(index, reference)| {
+            Some((RefId(index as u32), look_up(defs, names, reference)?))
+        })
+        .collect()
+}
+
+/// A diagnostic for each fault, in order, the suggestions sharing one
+/// budget.
+pub(super) fn report_all(
     defs: &[Arc<Def>],
     names: &Names,
-    refs: &mut [Reference],
+    refs: &[Reference],
+    faults: &[Fault],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    // A lookup only reads the table, so references are looked up in
-    // parallel; what is wrong is then reported in order, the suggestions
-    // sharing one budget.
-    let faults: Vec<(usize, Resolution)> = refs
-        .par_iter_mut()
-        .enumerate()
-        .filter_map(|(index, reference)| Some((index, look_up(defs, names, reference)?)))
-        .collect();
     let mut reporter = Reporter {
         defs,
         names,
         budget: SUGGESTION_BUDGET,
         diagnostics,
     };
-    for (index, resolution) in faults {
-        reporter.report(&refs[index], resolution);
+    for &(reference, resolution) in faults {
+        reporter.report(&refs[reference.index()], resolution);
     }
 }
 

@@ -27,6 +27,9 @@ pub(super) struct Names {
     /// By definition: for a program, the index of its scope in `scopes`, so
     /// that a reference finds its program's names without hashing its name.
     scope_of_program: Vec<Option<usize>>,
+    /// Each definition whose name its scope already had, after the first
+    /// of the name.
+    duplicates: Vec<(DefId, DefId)>,
 }
 
 #[derive(Debug)]
@@ -79,9 +82,8 @@ impl AsRef<str> for NameSegment {
 }
 
 impl Names {
-    /// The table of every named definition, with a diagnostic for each name
-    /// defined again in the scope of an earlier one.
-    pub(super) fn build(defs: &[Arc<Def>], diagnostics: &mut Vec<Diagnostic>) -> Names {
+    /// The table of every named definition.
+    pub(super) fn build(defs: &[Arc<Def>]) -> Names {
         let mut names = Names {
             scope_of_program: vec![None; defs.len()],
             ..Names::default()
@@ -99,9 +101,7 @@ impl Names {
                 },
             };
             match scope.entry(def.name.clone()) {
-                Entry::Occupied(first) => {
-                    diagnostics.push(duplicate(defs, *first.get(), def));
-                }
+                Entry::Occupied(first) => names.duplicates.push((*first.get(), id)),
                 Entry::Vacant(slot) => {
                     slot.insert(id);
                 }
@@ -119,6 +119,17 @@ impl Names {
             }
         }
         names
+    }
+
+    /// A diagnostic for each name defined again in the scope of an earlier
+    /// one.
+    pub(super) fn duplicate_diagnostics<'d>(
+        &'d self,
+        defs: &'d [Arc<Def>],
+    ) -> impl Iterator<Item = Diagnostic> + 'd {
+        self.duplicates
+            .iter()
+            .map(|&(first, again)| duplicate(defs, first, &defs[again.index()]))
     }
 
     /// Looks up `segments` as written inside `scope`, a program, or at the
