@@ -181,6 +181,39 @@ impl WorkCalendar {
     }
 }
 
+/// Dates of working days that remembers its recent answers. A plan's
+/// dates fall on a few hundred distinct days, and a look in the memo costs
+/// a fraction of the arithmetic of [`WorkCalendar::date`], which the
+/// schedule and the loads call for every item and every segment.
+#[derive(Clone, Debug)]
+pub struct DateMemo<'c> {
+    calendar: &'c WorkCalendar,
+    /// By rank modulo their number: a rank and its date.
+    slots: Vec<(WorkDay, Date)>,
+}
+
+/// Ranks less than four years apart never share a slot.
+const MEMO_SLOTS: i64 = 1024;
+
+impl<'c> DateMemo<'c> {
+    pub fn new(calendar: &'c WorkCalendar) -> DateMemo<'c> {
+        let anything = WorkDay(0);
+        DateMemo {
+            calendar,
+            slots: vec![(anything, calendar.date(anything)); MEMO_SLOTS as usize],
+        }
+    }
+
+    /// [`WorkCalendar::date`].
+    pub fn date(&mut self, day: WorkDay) -> Date {
+        let slot = &mut self.slots[day.0.rem_euclid(MEMO_SLOTS) as usize];
+        if slot.0 != day {
+            *slot = (day, self.calendar.date(day));
+        }
+        slot.1
+    }
+}
+
 /// Weekdays from the origin through day number `day`: it grows by one on
 /// each Monday to Friday and stays put over the weekend.
 fn weekdays_through(day: i64) -> i64 {
@@ -421,6 +454,27 @@ mod tests {
         );
         assert_eq!(from_day_number(i64::MIN), Date::MIN);
         assert_eq!(from_day_number(i64::MAX), Date::MAX);
+    }
+
+    #[test]
+    fn the_memo_answers_what_the_calendar_does() {
+        let holidays = calendar(&[(date(2027, 4, 2), date(2027, 4, 5))]);
+        let mut memo = DateMemo::new(&holidays);
+        let around = holidays.first_on_or_after(date(2027, 1, 4)).0;
+        // Ranks a multiple of the number of slots apart share one.
+        let ranks =
+            (-3..3).flat_map(|lap| (0..50).map(move |step| around + lap * MEMO_SLOTS + step));
+        for rank in ranks
+            .clone()
+            .chain(ranks.rev())
+            .chain([i64::MIN, i64::MAX, 0])
+        {
+            assert_eq!(
+                memo.date(WorkDay(rank)),
+                holidays.date(WorkDay(rank)),
+                "{rank}"
+            );
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::analysis::calendar::WorkDay;
+use crate::analysis::calendar::{DateMemo, WorkDay};
 use crate::analysis::{Schedule, WorkCalendar};
 use crate::model::{Amount, DefData, DefId, Model, Team};
 
@@ -162,10 +162,10 @@ pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> V
         }
     }
 
-    loads
-        .par_iter_mut()
-        .zip(events)
-        .for_each(|(load, events)| load.segments = sweep(events, calendar));
+    loads.par_iter_mut().zip(events).for_each_init(
+        || DateMemo::new(calendar),
+        |dates, (load, events)| load.segments = sweep(events, dates),
+    );
     loads
 }
 
@@ -209,7 +209,7 @@ enum Change {
 
 /// Turns the start and end events of one resource into segments: between
 /// two consecutive event days the set of active allocations stays the same.
-fn sweep(mut events: Vec<Event>, calendar: &WorkCalendar) -> Vec<LoadSegment> {
+fn sweep(mut events: Vec<Event>, dates: &mut DateMemo<'_>) -> Vec<LoadSegment> {
     // No allocation starts and ends on the same day, so the order of the
     // events of one day does not matter.
     events.sort_unstable_by_key(|event| event.day);
@@ -236,8 +236,8 @@ fn sweep(mut events: Vec<Event>, calendar: &WorkCalendar) -> Vec<LoadSegment> {
         };
         if !active.is_empty() {
             segments.push(LoadSegment {
-                first: calendar.date(day),
-                last: calendar.date(following.day.plus(-1)),
+                first: dates.date(day),
+                last: dates.date(following.day.plus(-1)),
                 load: active.iter().map(|&(_, people)| people).sum(),
                 allocations: active.iter().map(|&(key, _)| key).collect(),
             });

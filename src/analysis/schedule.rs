@@ -80,9 +80,8 @@
 use std::collections::VecDeque;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
-use crate::analysis::calendar::{WorkCalendar, WorkDay};
+use crate::analysis::calendar::{DateMemo, WorkCalendar, WorkDay};
 use crate::analysis::graph::{DependencyGraph, Edge, EdgeId};
 use crate::analysis::{Cycle, Options};
 use crate::base::Groups;
@@ -467,16 +466,16 @@ impl Planner<'_> {
             }
         }
 
-        // Turning working days into dates is half the cost of scheduling.
+        let mut memo = DateMemo::new(self.calendar);
         let dates = earliest
-            .par_iter()
+            .iter()
             .zip(&latest)
-            .map(|(early, late)| Some(self.dates(early.as_ref()?, late.as_ref()?)))
+            .map(|(early, late)| Some(dates(&mut memo, early.as_ref()?, late.as_ref()?)))
             .collect();
         let program_finishes = (0..self.items.len() as u32)
             .map(DefId)
             .zip(group_finishes)
-            .filter_map(|(program, finish)| Some((program, self.calendar.date(finish?))))
+            .filter_map(|(program, finish)| Some((program, memo.date(finish?))))
             .collect();
         Schedule {
             dates,
@@ -585,16 +584,17 @@ impl Planner<'_> {
             .unwrap_or(early.finish);
         Timing::ending(finish, duration)
     }
+}
 
-    fn dates(&self, early: &Timing, late: &Timing) -> ItemDates {
-        let slack = early.start.working_days_until(late.start);
-        ItemDates {
-            earliest_start: self.calendar.date(early.start),
-            earliest_finish: self.calendar.date(early.finish),
-            latest_start: self.calendar.date(late.start),
-            latest_finish: self.calendar.date(late.finish),
-            slack,
-            critical: slack <= 0,
-        }
+/// An item's dates from its earliest and latest timing.
+fn dates(memo: &mut DateMemo<'_>, early: &Timing, late: &Timing) -> ItemDates {
+    let slack = early.start.working_days_until(late.start);
+    ItemDates {
+        earliest_start: memo.date(early.start),
+        earliest_finish: memo.date(early.finish),
+        latest_start: memo.date(late.start),
+        latest_finish: memo.date(late.finish),
+        slack,
+        critical: slack <= 0,
     }
 }
