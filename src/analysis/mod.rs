@@ -8,6 +8,8 @@ pub mod graph;
 pub mod loads;
 pub mod schedule;
 
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
 
 use crate::base::Diagnostic;
@@ -63,6 +65,7 @@ pub fn analyze(model: &Model, options: &Options) -> Analysis {
         graph: &graph,
         cycles: &cycles,
         schedule: &schedule,
+        finished: OnceLock::new(),
     };
     // The loads take as long as every other check together.
     let (loads, mut diagnostics) = rayon::join(

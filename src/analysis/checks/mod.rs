@@ -13,6 +13,8 @@ mod status_conflict;
 mod unmitigated_risk;
 mod unused_definition;
 
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
 
 use crate::analysis::{Cycle, DependencyGraph, Options, Schedule, WorkCalendar};
@@ -27,6 +29,8 @@ pub(super) struct Context<'a> {
     pub graph: &'a DependencyGraph,
     pub cycles: &'a [Cycle],
     pub schedule: &'a Schedule,
+    /// What `finished_items` answers, once two checks have asked.
+    pub finished: OnceLock<Vec<bool>>,
 }
 
 type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
@@ -81,7 +85,11 @@ impl<'a> Context<'a> {
     /// Whether every piece of work behind an item is finished: a project when
     /// it is `done`, a milestone when everything it depends on is finished.
     /// Indexed by definition; false for anything else.
-    fn finished_items(&self) -> Vec<bool> {
+    fn finished_items(&self) -> &[bool] {
+        self.finished.get_or_init(|| self.find_finished_items())
+    }
+
+    fn find_finished_items(&self) -> Vec<bool> {
         let mut finished: Vec<bool> = self
             .model
             .defs

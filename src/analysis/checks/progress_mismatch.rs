@@ -15,6 +15,16 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let status = status(project);
+        let contradicts = match status {
+            ProjectStatus::Done => progress.value < 100.0,
+            ProjectStatus::Planned => progress.value > 0.0,
+            ProjectStatus::Active | ProjectStatus::Blocked | ProjectStatus::Cancelled => {
+                progress.value >= 100.0
+            }
+        };
+        if !contradicts {
+            continue;
+        }
         let said = match project.status {
             Some(_) => format!("is `{}`", status.keyword()),
             None => "has no `status`, so it counts as planned,".to_string(),
@@ -22,18 +32,15 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let name = &def.qualified_name;
         let percent = format_number(progress.value);
         let message = match status {
-            ProjectStatus::Done if progress.value < 100.0 => {
+            ProjectStatus::Done => {
                 format!("`{name}` is `done` but its progress is {percent}%, not 100%")
             }
-            ProjectStatus::Planned if progress.value > 0.0 => {
+            ProjectStatus::Planned => {
                 format!("`{name}` {said} but its progress is {percent}%")
             }
-            ProjectStatus::Active | ProjectStatus::Blocked | ProjectStatus::Cancelled
-                if progress.value >= 100.0 =>
-            {
+            ProjectStatus::Active | ProjectStatus::Blocked | ProjectStatus::Cancelled => {
                 format!("`{name}` is at 100% progress but {said}, not `done`")
             }
-            _ => continue,
         };
         let mut diagnostic =
             Diagnostic::new(Code::ProgressMismatch, located(def, progress.span), message);

@@ -17,7 +17,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let finished = cx.finished_items();
     for edge in &cx.graph.edges {
         if let Some(diagnostic) =
-            cancelled_predecessor(cx, edge).or_else(|| unready_predecessor(cx, edge, &finished))
+            cancelled_predecessor(cx, edge).or_else(|| unready_predecessor(cx, edge, finished))
         {
             out.push(diagnostic);
         }
