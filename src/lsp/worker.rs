@@ -14,7 +14,7 @@ use tokio::sync::{Notify, watch};
 use tower_lsp_server::ls_types::{MessageType, PublishDiagnosticsParams};
 
 use crate::lsp::analyzer::Analyzer;
-use crate::lsp::isolation::isolated;
+use crate::lsp::isolation::isolated_in_pool;
 use crate::lsp::publisher::Publisher;
 use crate::lsp::server::Server;
 use crate::lsp::snapshot::Snapshot;
@@ -76,7 +76,7 @@ pub(crate) async fn run(server: Server) {
             continue;
         }
         finished = Some(generation);
-        let outcome = isolated(move || {
+        let outcome = isolated_in_pool(move || {
             let snapshot = analyzer.snapshot(input);
             (snapshot, analyzer)
         })
