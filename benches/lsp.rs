@@ -413,7 +413,7 @@ fn time_edit_stages(
 ) -> [(&'static str, Vec<Duration>); 5] {
     let options = portfolio.options();
     let mut files = portfolio.parsed();
-    let mut lowered = LoweredFile::lower_all(&files);
+    let mut lowered = LoweredFile::place_all(LoweredFile::lower_all(&files));
     let edited = files
         .iter()
         .position(|file| file.path == target.path)

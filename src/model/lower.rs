@@ -70,14 +70,14 @@ impl LoweredFile {
         self.file
     }
 
-    /// Each of `files` lowered and placed, the files in parallel.
+    /// Each of `files` lowered at its place, with ids from zero, the files
+    /// in parallel.
     pub fn lower_all(files: &[Arc<ParsedFile>]) -> Vec<Arc<LoweredFile>> {
-        let lowered = files
+        files
             .par_iter()
             .enumerate()
             .map(|(index, parsed)| Arc::new(LoweredFile::new(FileId(index as u32), parsed)))
-            .collect();
-        LoweredFile::place_all(lowered)
+            .collect()
     }
 
     /// Each lowering renumbered to follow the files before it. A lowering
