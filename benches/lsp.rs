@@ -405,7 +405,8 @@ impl<'a> Editor<'a> {
 /// calls (`src/lsp/analyzer.rs`): parse and lower the edited file again,
 /// make the model from every file's lowering (the others kept from before,
 /// and the resolution shared with the model before when no name changed),
-/// analyse it, and free the model and analysis it replaces.
+/// analyse it (sharing the loads of the resources the edit left alone), and
+/// free the model and analysis it replaces.
 fn time_edit_stages(
     portfolio: &Portfolio,
     target: &Target,
@@ -425,7 +426,7 @@ fn time_edit_stages(
         ("parse the edited file", Vec::new()),
         ("lower the edited file", Vec::new()),
         ("place the lowerings, Model::from_lowered", Vec::new()),
-        ("analysis::analyze", Vec::new()),
+        ("analysis::analyze_after", Vec::new()),
         ("free the previous model and analysis", Vec::new()),
     ];
     let mut timed = |stage: usize, started: Instant| stages[stage].1.push(started.elapsed());
@@ -441,7 +442,7 @@ fn time_edit_stages(
         let model = Model::from_lowered(files.clone(), lowered.clone(), Some(&previous.0));
         timed(2, started);
         let started = Instant::now();
-        let analysis = analysis::analyze(&model, &options);
+        let analysis = analysis::analyze_after(&model, &options, Some(&previous.1));
         timed(3, started);
         let started = Instant::now();
         drop(std::mem::replace(&mut previous, (model, analysis)));

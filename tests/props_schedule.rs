@@ -523,7 +523,7 @@ fn check_loads(plan: &Plan) -> Result<(), TestCaseError> {
             .find(|load| load.resource == id)
             .expect("every resource has a load");
         prop_assert!((load.capacity - plan.capacity(resource)).abs() < TOLERANCE);
-        for segment in &load.segments {
+        for segment in load.segments.iter() {
             let projects: BTreeSet<usize> = segment
                 .allocations
                 .iter()

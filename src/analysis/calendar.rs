@@ -54,7 +54,7 @@ impl HolidayRun {
     }
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct WorkCalendar {
     /// Sorted, disjoint and not adjacent.
     holidays: Vec<HolidayRun>,

@@ -5,6 +5,8 @@
 //! named members), so a person's load counts only what is allocated to that
 //! person by name.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -40,8 +42,12 @@ pub struct Overload {
 pub struct ResourceLoad {
     pub resource: DefId,
     pub capacity: f64,
-    /// In date order; days with no load are absent.
-    pub segments: Vec<LoadSegment>,
+    /// In date order; days with no load are absent. Shared with the loads
+    /// of an analysis before, when the allocations behind them are the same.
+    pub segments: Arc<[LoadSegment]>,
+    /// What the segments were swept from, in the order of the projects and
+    /// their entries.
+    events: Vec<Event>,
 }
 
 /// A load over capacity by less than this is floating-point noise (`0.1 +
@@ -63,7 +69,7 @@ impl ResourceLoad {
     pub fn overloads(&self, calendar: &WorkCalendar) -> Vec<Overload> {
         let mut overloads: Vec<Overload> = Vec::new();
         let mut previous_over: Option<&LoadSegment> = None;
-        for segment in &self.segments {
+        for segment in self.segments.iter() {
             if segment.load <= self.capacity + TOLERANCE {
                 previous_over = None;
                 continue;
@@ -108,7 +114,16 @@ impl ResourceLoad {
 /// from its earliest start to its earliest finish. The loads come from one
 /// sweep over the days on which allocations start and end, so the cost grows
 /// with the number of allocations, not with the length of the plan.
-pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> Vec<ResourceLoad> {
+///
+/// `previous` are loads computed before on the same calendar: a resource
+/// whose allocations are what they were there keeps its segments, as an
+/// edit mostly moves a few projects and leaves most resources alone.
+pub fn compute(
+    model: &Model,
+    schedule: &Schedule,
+    calendar: &WorkCalendar,
+    previous: &[ResourceLoad],
+) -> Vec<ResourceLoad> {
     let mut slot_of_resource = vec![None; model.defs.len()];
     let mut loads = Vec::new();
     for (index, def) in model.defs.iter().enumerate() {
@@ -121,7 +136,8 @@ pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> V
         loads.push(ResourceLoad {
             resource: DefId(index as u32),
             capacity,
-            segments: Vec::new(),
+            segments: Arc::from([]),
+            events: Vec::new(),
         });
     }
 
@@ -162,9 +178,17 @@ pub fn compute(model: &Model, schedule: &Schedule, calendar: &WorkCalendar) -> V
         }
     }
 
-    loads.par_iter_mut().zip(events).for_each_init(
+    loads.par_iter_mut().zip(events).enumerate().for_each_init(
         || DateMemo::new(calendar),
-        |dates, (load, events)| load.segments = sweep(events, dates),
+        |dates, (slot, (load, events))| {
+            // Segments follow from the events alone.
+            let before = previous.get(slot).filter(|before| before.events == events);
+            load.segments = match before {
+                Some(before) => before.segments.clone(),
+                None => sweep(events.clone(), dates).into(),
+            };
+            load.events = events;
+        },
     );
     loads
 }
@@ -193,7 +217,7 @@ pub fn amount_in_people(amount: Amount, capacity: f64) -> f64 {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 struct Event {
     /// The first working day of the allocation, or the first after it.
     day: WorkDay,
@@ -201,7 +225,7 @@ struct Event {
     change: Change,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, PartialEq, Debug)]
 enum Change {
     Start(f64),
     End,
@@ -276,7 +300,7 @@ mod tests {
                 load.capacity,
                 load.peak()
             ));
-            for segment in &load.segments {
+            for segment in load.segments.iter() {
                 let allocations: Vec<String> = segment
                     .allocations
                     .iter()
@@ -346,7 +370,7 @@ mod tests {
     fn segment_days(analysis: &Analysis) -> DailyLoads {
         let mut days = BTreeMap::new();
         for load in &analysis.loads {
-            for segment in &load.segments {
+            for segment in load.segments.iter() {
                 let mut day = segment.first;
                 while day <= segment.last {
                     if analysis.calendar.is_working_day(day) {

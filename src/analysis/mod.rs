@@ -54,7 +54,16 @@ pub struct Analysis {
 }
 
 pub fn analyze(model: &Model, options: &Options) -> Analysis {
+    analyze_after(model, options, None)
+}
+
+/// What [`analyze`] finds, sharing with `previous`, the analysis of the
+/// workspace before an edit, what the edit left as it was.
+pub fn analyze_after(model: &Model, options: &Options, previous: Option<&Analysis>) -> Analysis {
     let calendar = WorkCalendar::from_model(model);
+    let previous_loads = previous
+        .filter(|previous| previous.calendar == calendar)
+        .map_or(&[][..], |previous| &previous.loads[..]);
     let graph = DependencyGraph::build(model);
     let cycles = cycles::find(&graph, model.defs.len());
     let schedule = Schedule::compute(model, &graph, &cycles, &calendar, options);
@@ -69,7 +78,7 @@ pub fn analyze(model: &Model, options: &Options) -> Analysis {
     };
     // The loads take as long as every other check together.
     let (loads, mut diagnostics) = rayon::join(
-        || loads::compute(model, &schedule, &calendar),
+        || loads::compute(model, &schedule, &calendar, previous_loads),
         || {
             let mut diagnostics = model.diagnostics.clone();
             checks::run_all_but_loads(&context, &mut diagnostics);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis;
+use crate::analysis::{self, Analysis};
 use crate::base::FileId;
 use crate::lsp::snapshot::Snapshot;
 use crate::lsp::store::AnalysisInput;
@@ -18,9 +18,9 @@ use crate::model::{LoweredFile, Model, ParsedFile};
 pub(crate) struct Analyzer {
     /// What is kept of each file from the last snapshot.
     kept: HashMap<Uri, Kept>,
-    /// The model of the last snapshot, which the next one may share parts
-    /// of.
-    model: Option<Arc<Model>>,
+    /// The model and analysis of the last snapshot, which the next one may
+    /// share parts of.
+    last: Option<(Arc<Model>, Arc<Analysis>)>,
 }
 
 /// A file's syntax as of the stamp it was parsed at, and its lowering at
@@ -85,16 +85,15 @@ impl Analyzer {
         }
         // What is not in the input any more (a deleted or closed file) is
         // forgotten with `previous`.
-        let model = Arc::new(Model::from_lowered(files, lowered, self.model.as_deref()));
-        let analysis = analysis::analyze(&model, &input.options);
-        self.model = Some(model.clone());
-        Snapshot::new(
-            input.generation,
-            input.encoding,
-            model,
-            Arc::new(analysis),
-            documents,
-        )
+        let (last_model, last_analysis) = self.last.take().unzip();
+        let model = Arc::new(Model::from_lowered(files, lowered, last_model.as_deref()));
+        let analysis = Arc::new(analysis::analyze_after(
+            &model,
+            &input.options,
+            last_analysis.as_deref(),
+        ));
+        self.last = Some((model.clone(), analysis.clone()));
+        Snapshot::new(input.generation, input.encoding, model, analysis, documents)
     }
 }
 
@@ -134,8 +133,8 @@ mod tests {
         assert_eq!(after.version(file(&after, &people)), None);
     }
 
-    /// The model a snapshot holds, against one built from scratch from
-    /// the same files.
+    /// The model and analysis a snapshot holds, against those made from
+    /// scratch from the same files, with the settings of `store_for_edits`.
     fn assert_same_as_from_scratch(snapshot: &Snapshot) {
         let model = &snapshot.model;
         let scratch = Model::build(model.files.clone());
@@ -146,6 +145,21 @@ mod tests {
             assert_eq!(model.references_to(def), scratch.references_to(def));
             assert_eq!(model.qualified_by(def), scratch.qualified_by(def));
         }
+        let scratch = analysis::analyze(&scratch, &analysis::Options::new(TODAY));
+        assert_eq!(snapshot.analysis.loads, scratch.loads);
+        assert_eq!(snapshot.analysis.diagnostics, scratch.diagnostics);
+    }
+
+    const TODAY: jiff::civil::Date = jiff::civil::date(2027, 1, 4);
+
+    /// A store whose analyses take `TODAY` as today.
+    fn store_for_edits() -> Store {
+        let mut store = Store::new(Settings::default());
+        store.set_client_settings(Settings {
+            today: Some(TODAY),
+            exposure_threshold: None,
+        });
+        store
     }
 
     const PEOPLE: &str = "person alice \"Alice\"\nteam core { members: alice }\n";
@@ -178,6 +192,9 @@ mod tests {
         (0, "person alice", "team alice"),
         (0, "team alice", "person alice"),
         (1, "allocate: core 1", "allocate: core 1, alice 50%"),
+        (1, "allocate: core 1", "allocate: core 3"),
+        (0, "team core {", "team core { capacity: 2"),
+        (0, "\n", "\ncalendar { holidays: 2027-01-05 }\n"),
         (0, "\n", "\nperson alice \"Again\"\n"),
         (2, "\n", "\nperson bob\n"),
     ];
@@ -199,7 +216,7 @@ mod tests {
                 Uri::from_str(&format!("file:///ws/{name}.pgm")).unwrap()
             };
             let mut texts = [PEOPLE, APOLLO, HERMES].map(String::from);
-            let mut store = Store::new(Settings::default());
+            let mut store = store_for_edits();
             for (index, text) in texts.iter().enumerate() {
                 store.set_disk(uri(index), text.clone());
             }
@@ -216,7 +233,7 @@ mod tests {
 
     #[test]
     fn unchanged_files_keep_their_lowering_and_the_model_is_as_if_built_afresh() {
-        let mut store = Store::new(Settings::default());
+        let mut store = store_for_edits();
         let uri = |name: &str| Uri::from_str(&format!("file:///ws/{name}.pgm")).unwrap();
         let (people, apollo, hermes) = (PEOPLE, APOLLO, HERMES);
         store.set_disk(uri("b_people"), people.to_string());
