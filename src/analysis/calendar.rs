@@ -181,7 +181,7 @@ impl WorkCalendar {
     }
 }
 
-/// Dates of working days that remembers its recent answers. A plan's
+/// The dates of working days, with its recent answers remembered. A plan's
 /// dates fall on a few hundred distinct days, and a look in the memo costs
 /// a fraction of the arithmetic of [`WorkCalendar::date`], which the
 /// schedule and the loads call for every item and every segment.

@@ -76,7 +76,8 @@ pub fn analyze_after(model: &Model, options: &Options, previous: Option<&Analysi
         schedule: &schedule,
         finished: OnceLock::new(),
     };
-    // The loads take as long as every other check together.
+    // The loads and the checks but one read the schedule and not each
+    // other, so they run side by side.
     let (loads, mut diagnostics) = rayon::join(
         || loads::compute(model, &schedule, &calendar, previous_loads),
         || {

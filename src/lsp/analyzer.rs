@@ -1,5 +1,5 @@
-//! From the store's texts to a snapshot: parse what changed, reuse the
-//! syntax of everything else, build the model and analyse it.
+//! From the store's texts to a snapshot: parse and lower what changed, keep
+//! the rest, build the model and analyse it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -34,7 +34,9 @@ struct Kept {
 
 impl Analyzer {
     /// Parses and lowers again only the files that changed (or, for the
-    /// lowering, moved), then resolves and analyses the whole workspace.
+    /// lowering, moved), then builds the model and analyses the whole
+    /// workspace, sharing with the last snapshot what the change left as it
+    /// was.
     pub fn snapshot(&mut self, input: AnalysisInput) -> Snapshot {
         let mut previous = std::mem::take(&mut self.kept);
         let mut reused = Vec::with_capacity(input.sources.len());
