@@ -1,9 +1,16 @@
-//! Tokens to a syntax tree, recovering from errors.
+//! Tokens to a syntax tree, recovering from errors. The grammar is read by
+//! hand inside one chumsky `custom` parser: over this token slice,
+//! chumsky's combinators cost several times as much per token, mostly in
+//! moving the tree's nodes from one combinator's output to the next.
 
-mod grammar;
+mod input;
+mod items;
+mod properties;
+mod recovery;
 mod source;
 
 use chumsky::Parser;
+use chumsky::prelude::custom;
 
 use crate::syntax::lexer::{Token, TokenKind, lex_with_errors};
 use crate::syntax::{Comment, Parse};
@@ -29,9 +36,8 @@ pub(crate) fn parse(text: &str) -> Parse {
         tokens: &tokens,
         comments: &comments,
     };
-    let mut reporter = grammar::Reporter::default();
-    // The grammar accepts every token sequence, so it always yields a file.
-    let file = grammar::file(src)
+    let mut reporter = input::Reporter::default();
+    let file = custom(move |inp: &mut input::Input<'_, '_>| Ok(items::file(src, inp)))
         .parse_with_state(tokens.as_slice(), &mut reporter)
         .into_output()
         .unwrap_or_default();

@@ -98,18 +98,6 @@ impl<'s> Source<'s> {
         }
     }
 
-    /// Whether the token before `token` is the `calendar` keyword, the one
-    /// keyword that may be followed by another: the calendar has no name.
-    pub fn follows_calendar(self, token: Token) -> bool {
-        let index = self
-            .tokens
-            .partition_point(|t| t.span.start < token.span.start);
-        index
-            .checked_sub(1)
-            .and_then(|previous| self.tokens.get(previous))
-            .is_some_and(|previous| previous.kind == TokenKind::Keyword(ItemKind::Calendar))
-    }
-
     /// Whether only spaces and tabs stand between the start of the line
     /// and `offset`.
     pub fn starts_line(self, offset: usize) -> bool {

@@ -1,0 +1,232 @@
+//! Properties and their values: most of every file.
+
+use smallvec::{SmallVec, smallvec};
+
+use crate::syntax::ast::{
+    Atom, AtomKind, Duration, DurationUnit, Ident, Path, Property, Sign, Value,
+};
+use crate::syntax::lexer::{Token, TokenKind};
+
+use super::input::{Input, eat};
+use super::recovery::{followed_by_colon, is_misused_keyword, skip_while_not_sync};
+use super::source::Source;
+
+/// `key: value, value, ...`, the key being the next token. At most one
+/// error per property: the first of a missing `:`, a missing value, or
+/// something else where the property should end.
+pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> Property {
+    let errors_before = inp.state().errors.len();
+    let key = ident(src, key);
+    inp.skip();
+    let colon = match inp.peek() {
+        Some(token) if token.kind == TokenKind::Colon => {
+            inp.skip();
+            Ok(token)
+        }
+        found => Err(found),
+    };
+    let mut list = ValueList::default();
+    list.push(value_or_found(src, inp), false);
+    while eat(inp, TokenKind::Comma).is_some() {
+        list.push(value_or_found(src, inp), true);
+    }
+    let next = inp.peek();
+    let problem = property_problem(&key, colon, &list, next);
+    if let Some((found, message)) = problem
+        && inp.state().errors.len() == errors_before
+    {
+        inp.state().report_found(src, found, &message);
+    }
+    let mut span = key.span;
+    if let Ok(colon) = colon {
+        span = span.cover(colon.span);
+    }
+    if let Some(last) = list.values.last() {
+        span = span.cover(last.span);
+    }
+    skip_while_not_sync(inp, true, false);
+    Property {
+        key,
+        values: list.values,
+        span,
+    }
+}
+
+/// A value, or the token found where one belongs: a keyword in the middle
+/// of a line is taken (as a misused name), anything else is left.
+fn value_or_found(src: Source<'_>, inp: &mut Input<'_, '_>) -> Result<Value, Option<Token>> {
+    if let Some(value) = value(src, inp) {
+        return Ok(value);
+    }
+    let found = inp.peek();
+    if found.is_some_and(|token| is_misused_keyword(src, token)) {
+        inp.skip();
+    }
+    Err(found)
+}
+
+/// The values of a property, and the first place one is missing.
+#[derive(Default)]
+struct ValueList {
+    values: SmallVec<[Value; 1]>,
+    /// The token found instead of a value, and whether it came after a comma.
+    missing: Option<(Option<Token>, bool)>,
+}
+
+impl ValueList {
+    fn push(&mut self, value: Result<Value, Option<Token>>, after_comma: bool) {
+        match value {
+            Ok(value) => self.values.push(value),
+            Err(found) => {
+                self.missing.get_or_insert((found, after_comma));
+            }
+        }
+    }
+}
+
+/// The first thing wrong with a property, as the token found and what was
+/// expected instead.
+fn property_problem(
+    key: &Ident,
+    colon: Result<Token, Option<Token>>,
+    list: &ValueList,
+    next: Option<Token>,
+) -> Option<(Option<Token>, String)> {
+    if let Err(found) = colon {
+        return Some((
+            found,
+            format!("expected `:` after property key `{}`", key.text),
+        ));
+    }
+    match list.missing {
+        Some((found, false)) => {
+            return Some((found, format!("expected a value after `{}:`", key.text)));
+        }
+        Some((found, true)) => {
+            return Some((
+                found,
+                format!("expected a value after `,` in property `{}`", key.text),
+            ));
+        }
+        None => {}
+    }
+    let ends_property = match next.map(|t| t.kind) {
+        None | Some(TokenKind::RBrace | TokenKind::Keyword(_) | TokenKind::Ident) => true,
+        Some(_) => false,
+    };
+    (!ends_property).then(|| {
+        (
+            next,
+            format!(
+                "expected `,` or the next property after the value of `{}`",
+                key.text
+            ),
+        )
+    })
+}
+
+/// One entry of a property: atoms in a row.
+fn value(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Value> {
+    let mut atoms: SmallVec<[Atom; 1]> = SmallVec::new();
+    while let Some(atom) = atom(src, inp) {
+        atoms.push(atom);
+    }
+    let span = atoms.first()?.span.cover(atoms.last()?.span);
+    Some(Value { atoms, span })
+}
+
+/// A single atom, or a range `a .. b` of two.
+fn atom(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
+    let lower = single(src, inp)?;
+    if eat(inp, TokenKind::DotDot).is_none() {
+        return Some(lower);
+    }
+    match single(src, inp) {
+        Some(upper) => Some(Atom {
+            span: lower.span.cover(upper.span),
+            kind: AtomKind::Range(Box::new(lower), Box::new(upper)),
+        }),
+        None => {
+            let found = inp.peek();
+            inp.state()
+                .report_found(src, found, "expected a value after `..`");
+            Some(lower)
+        }
+    }
+}
+
+/// A path or a literal: a string, date, duration, number or percentage.
+fn single(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
+    let token = inp.peek()?;
+    let text = src.slice(token.span);
+    let kind = match token.kind {
+        TokenKind::Ident => return path(src, inp),
+        TokenKind::String { .. } => AtomKind::String(src.string_lit(token)),
+        TokenKind::Date => AtomKind::Date(text.into()),
+        TokenKind::Number => AtomKind::Number(text.into()),
+        TokenKind::Percent => AtomKind::Percent(text.trim_end_matches('%').into()),
+        TokenKind::Duration => AtomKind::Duration(duration(text)),
+        _ => return None,
+    };
+    inp.skip();
+    Some(Atom {
+        kind,
+        span: token.span,
+    })
+}
+
+/// `name` or `program.name`; an identifier followed by `:` starts the next
+/// property instead.
+fn path(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
+    let first = inp.peek()?;
+    if followed_by_colon(inp) {
+        return None;
+    }
+    inp.skip();
+    let mut segments: SmallVec<[Ident; 1]> = smallvec![ident(src, first)];
+    loop {
+        let before = inp.save();
+        match (inp.next(), inp.peek()) {
+            (Some(dot), Some(segment))
+                if dot.kind == TokenKind::Dot && segment.kind == TokenKind::Ident =>
+            {
+                inp.skip();
+                segments.push(ident(src, segment));
+            }
+            _ => {
+                inp.rewind(before);
+                break;
+            }
+        }
+    }
+    let last = segments.last().map_or(first.span, |segment| segment.span);
+    Some(Atom {
+        kind: AtomKind::Path(Path { segments }),
+        span: first.span.cover(last),
+    })
+}
+
+/// A duration token's parts; the lexer guarantees its shape.
+fn duration(text: &str) -> Duration {
+    let (sign, rest) = match text.as_bytes().first() {
+        Some(b'+') => (Some(Sign::Plus), &text[1..]),
+        Some(b'-') => (Some(Sign::Minus), &text[1..]),
+        _ => (None, text),
+    };
+    let (amount, unit) = match rest.strip_suffix('w') {
+        Some(amount) => (amount, DurationUnit::Weeks),
+        None => (rest.trim_end_matches('d'), DurationUnit::Days),
+    };
+    Duration {
+        sign,
+        amount: amount.into(),
+        unit,
+    }
+}
+
+pub(super) fn ident(src: Source<'_>, token: Token) -> Ident {
+    Ident {
+        text: src.slice(token.span).into(),
+        span: token.span,
+    }
+}
