@@ -1,24 +1,29 @@
 //! The generator writes plans that check clean, and injects exactly the
 //! faults it is asked for.
 
-use std::sync::Arc;
-
 use pgm::analysis::{Options, analyze};
 use pgm::base::Code;
 use pgm::generate::{self, GeneratedFile};
 use pgm::model::{Model, ParsedFile};
 
-fn codes_of(files: &[GeneratedFile]) -> Vec<Code> {
-    let parsed = files
+fn sources(files: &[GeneratedFile]) -> Vec<(String, String)> {
+    files
         .iter()
         .filter(|file| file.path.ends_with(".pgm"))
-        .map(|file| Arc::new(ParsedFile::new(file.path.clone(), file.text.clone())))
-        .collect();
-    let model = Model::build(parsed);
+        .map(|file| (file.path.clone(), file.text.clone()))
+        .collect()
+}
+
+fn options() -> Options {
     let today = generate::TODAY
         .parse()
         .expect("the generator's today is a date");
-    let mut codes: Vec<Code> = analyze(&model, &Options::new(today))
+    Options::new(today)
+}
+
+fn codes_of(files: &[GeneratedFile]) -> Vec<Code> {
+    let model = Model::build(ParsedFile::parse_all(sources(files)));
+    let mut codes: Vec<Code> = analyze(&model, &options())
         .diagnostics
         .iter()
         .map(|diagnostic| diagnostic.code)
@@ -52,6 +57,25 @@ fn injected_faults_are_reported_each_exactly() {
     assert_eq!(count(Code::DateConflict), 3);
     assert_eq!(count(Code::OverAllocation), 1);
     assert_eq!(codes.len(), 8, "{codes:?}");
+}
+
+#[test]
+fn a_model_made_without_syntax_trees_finds_the_same() {
+    let options_with_faults = generate::Options {
+        cycles: 2,
+        over_allocations: 2,
+        date_conflicts: 2,
+        ..generate::Options::clean(2_000)
+    };
+    let files = generate::portfolio(&options_with_faults);
+    let with_trees = Model::build(ParsedFile::parse_all(sources(&files)));
+    let without_trees = Model::build_dropping_trees(sources(&files));
+    assert_eq!(without_trees.defs, with_trees.defs);
+    assert_eq!(without_trees.refs, with_trees.refs);
+    assert_eq!(without_trees.diagnostics, with_trees.diagnostics);
+    let found = analyze(&with_trees, &options()).diagnostics;
+    assert_eq!(found.len(), 8, "{found:?}");
+    assert_eq!(analyze(&without_trees, &options()).diagnostics, found);
 }
 
 #[test]

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::analysis::{self, Analysis, Options};
 use crate::cli::SettingOverrides;
-use crate::model::{Model, ParsedFile};
+use crate::model::Model;
 use crate::workspace::{self, Settings, WorkspaceError};
 
 /// A workspace read, understood and analysed.
@@ -38,7 +38,7 @@ pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded,
         .into_iter()
         .map(|(path, text)| (path.display().to_string(), text))
         .collect();
-    let model = Model::build(ParsedFile::parse_all(sources));
+    let model = Model::build_dropping_trees(sources);
     let analysis = analysis::analyze(&model, &options);
     Ok(Loaded { model, analysis })
 }

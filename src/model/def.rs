@@ -58,12 +58,39 @@ pub struct Def {
     pub span: Span,
     /// The program a project, milestone, risk, stakeholder or benefit is in.
     pub program: Option<DefId>,
+    /// The properties of its kind the body gives, accepted or not.
+    pub written: WrittenKeys,
     pub data: DefData,
+}
+
+/// A set of the properties of one kind of item, each known by its place
+/// among the kind's properties in the schema.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct WrittenKeys(u32);
+
+impl WrittenKeys {
+    /// How many properties a kind may have for the set to hold them all.
+    pub const CAPACITY: usize = u32::BITS as usize;
+
+    pub fn insert(&mut self, position: usize) {
+        self.0 |= 1 << position;
+    }
+
+    pub fn contains(self, position: usize) -> bool {
+        self.0 & (1 << position) != 0
+    }
 }
 
 impl Def {
     pub fn name_location(&self) -> FileSpan {
         FileSpan::new(self.file, self.name_span)
+    }
+
+    /// Whether the body gives the property `key`, whatever its value.
+    pub fn wrote(&self, key: &str) -> bool {
+        crate::model::schema::item(self.kind)
+            .position(key)
+            .is_some_and(|position| self.written.contains(position))
     }
 
     /// The title if there is one, otherwise the qualified name.

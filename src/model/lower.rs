@@ -13,7 +13,7 @@ use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
 use crate::model::ParsedFile;
 use crate::model::def::{
     Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, NameSegment, ProjectStatus,
-    RefId, RefRole, Reference, RiskStatus, Spanned,
+    RefId, RefRole, Reference, RiskStatus, Spanned, WrittenKeys,
 };
 use crate::model::renumber::Offsets;
 use crate::model::schema::{self, Field, ItemSchema, PropertySchema, Shape};
@@ -245,6 +245,7 @@ impl<'a> FileLowering<'a> {
             name_span,
             span: item.span,
             program,
+            written: WrittenKeys::default(),
             data: DefData::empty(item.kind),
         });
         if let Some(body) = &item.body {
@@ -287,10 +288,12 @@ impl<'a> FileLowering<'a> {
         first_given: usize,
     ) {
         let key = &property.key;
-        let Some(spec) = schema.property(&key.text) else {
+        let Some(position) = schema.position(&key.text) else {
             self.unknown_property(schema, key);
             return;
         };
+        self.out.defs[id.index()].written.insert(position);
+        let spec = &schema.properties[position];
         let given = &self.given[first_given..];
         let same = given
             .iter()

@@ -21,6 +21,7 @@ pub use lower::LoweredFile;
 pub use scope::VisibleName;
 
 use crate::base::{Diagnostic, FileId, LineIndex};
+use crate::syntax::ast::SourceFile;
 use crate::syntax::{self, Parse};
 use index::Index;
 use scope::Names;
@@ -53,6 +54,13 @@ impl ParsedFile {
             .map(|(path, text)| Arc::new(ParsedFile::new(path, text)))
             .collect()
     }
+
+    /// Drops the syntax tree and the comments, keeping the text, the line
+    /// index and the syntax errors.
+    fn drop_tree(&mut self) {
+        self.parse.file = SourceFile::default();
+        self.parse.comments = Vec::new();
+    }
 }
 
 /// The whole workspace, understood.
@@ -77,6 +85,27 @@ impl Model {
     /// and text order, every reference resolved in one shared namespace.
     pub fn build(files: Vec<Arc<ParsedFile>>) -> Model {
         let lowered = LoweredFile::lower_all(&files);
+        Model::from_lowered(files, lowered, None)
+    }
+
+    /// The model of `sources`, each `(path, text)`, for a command that reads
+    /// nothing but the model and the files' text once the model is made, as
+    /// `pgm check` does: each file is lowered as soon as it is parsed and
+    /// its syntax tree dropped, so that no more trees are held at once than
+    /// there are cores. The trees are most of the memory a model's files
+    /// take, and no analysis reads them; editor features do, and find
+    /// nothing in a model made this way.
+    pub fn build_dropping_trees(sources: Vec<(String, String)>) -> Model {
+        let (files, lowered) = sources
+            .into_par_iter()
+            .enumerate()
+            .map(|(index, (path, text))| {
+                let mut file = ParsedFile::new(path, text);
+                let lowered = LoweredFile::new(FileId(index as u32), &file);
+                file.drop_tree();
+                (Arc::new(file), Arc::new(lowered))
+            })
+            .unzip();
         Model::from_lowered(files, lowered, None)
     }
 

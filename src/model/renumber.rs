@@ -95,6 +95,7 @@ impl Offsets {
             name_span: _,
             span: _,
             program,
+            written: _,
             data,
         } = def;
         if let Some(program) = program {

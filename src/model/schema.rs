@@ -208,6 +208,13 @@ impl ItemSchema {
         self.properties.iter().find(|property| property.key == key)
     }
 
+    /// The place of a property among the kind's properties.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.properties
+            .iter()
+            .position(|property| property.key == key)
+    }
+
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + use<> {
         self.properties.iter().map(|property| property.key)
     }
@@ -542,6 +549,7 @@ pub static ITEMS: [ItemSchema; 9] = [
 mod tests {
     use super::*;
     use crate::base::{FileId, Span};
+    use crate::model::def::WrittenKeys;
     use smol_str::SmolStr;
 
     #[test]
@@ -566,10 +574,18 @@ mod tests {
                     name_span: Span::default(),
                     span: Span::default(),
                     program: None,
+                    written: WrittenKeys::default(),
                     data: DefData::empty(schema.kind),
                 };
                 assert!(stores(property.shape, &mut def), "{}", property.key);
             }
+        }
+    }
+
+    #[test]
+    fn the_properties_written_fit_in_a_set_for_every_item_kind() {
+        for schema in &ITEMS {
+            assert!(schema.properties.len() <= WrittenKeys::CAPACITY);
         }
     }
 

@@ -10,8 +10,7 @@
 
 use crate::analysis::checks::Context;
 use crate::base::{Code, Diagnostic};
-use crate::model::{Def, DefData, Model};
-use crate::syntax::ast::{Item, Member};
+use crate::model::DefData;
 
 /// Something an item needs: one of `keys`, without which `consequence`.
 struct Need {
@@ -60,9 +59,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             DefData::Benefit(benefit) if benefit.delivered_by.is_empty() => &[&DELIVERY],
             _ => continue,
         };
-        let written = written_keys(cx.model, def);
         for need in unmet {
-            if need.keys.iter().any(|key| written.contains(key)) {
+            if need.keys.iter().any(|key| def.wrote(key)) {
                 continue;
             }
             let keys: Vec<String> = need.keys.iter().map(|key| format!("`{key}`")).collect();
@@ -82,38 +80,5 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 message,
             ));
         }
-    }
-}
-
-/// The keys written in a definition's body, valid or not.
-fn written_keys<'m>(model: &'m Model, def: &Def) -> Vec<&'m str> {
-    let Some(body) = syntax_of(model, def).and_then(|item| item.body.as_ref()) else {
-        return Vec::new();
-    };
-    body.members
-        .iter()
-        .filter_map(|member| match member {
-            Member::Property(property) => Some(property.key.text.as_str()),
-            Member::Item(_) => None,
-        })
-        .collect()
-}
-
-/// The syntax a definition was lowered from, found by its span among the
-/// items of its file or of its program, which are in text order.
-fn syntax_of<'m>(model: &'m Model, def: &Def) -> Option<&'m Item> {
-    let Some(program) = def.program else {
-        let items = &model.file(def.file).parse.file.items;
-        let index = items.partition_point(|item| item.span.start < def.span.start);
-        return items.get(index).filter(|item| item.span == def.span);
-    };
-    let members = &syntax_of(model, model.def(program))?.body.as_ref()?.members;
-    let index = members.partition_point(|member| match member {
-        Member::Property(property) => property.span.start < def.span.start,
-        Member::Item(item) => item.span.start < def.span.start,
-    });
-    match members.get(index) {
-        Some(Member::Item(item)) if item.span == def.span => Some(item),
-        _ => None,
     }
 }
