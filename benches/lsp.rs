@@ -255,7 +255,7 @@ impl Target {
                 let depends_on_value = pushed.span.start + item.find(key)? + key.len();
                 Some(Target {
                     path: file.path.clone(),
-                    text: file.text.clone(),
+                    text: file.text.to_string(),
                     duration: duration.span,
                     days: duration.value,
                     reference: edge.at.span.start,

@@ -81,7 +81,8 @@ fn schedule(bencher: Bencher, projects: usize) {
     });
 }
 
-/// Text to diagnostics, as `pgm check` does once the files are read.
+/// Text to diagnostics, as `pgm check` does once the files are read: each
+/// file lowered as soon as it is parsed, its syntax tree then dropped.
 #[divan::bench(args = sizes(), max_time = 5)]
 fn check(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);

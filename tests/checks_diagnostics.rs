@@ -17,20 +17,20 @@ const TODAY: Date = date(2027, 1, 4);
 /// Analyses the fixture and renders each diagnostic as
 /// `code severity file:line:col message`, its related places indented below.
 /// A fixture holds one file, or several each after a `//- /name.pgm` line.
-/// The model `pgm check` makes, without syntax trees, must find the same.
+/// The model `pgm check` makes, dropping the syntax, must find the same.
 fn check(fixture: &str, expect: Expect) {
     let (today, files) = split_fixture(fixture);
     let sources = files
         .iter()
-        .map(|file| (file.path.clone(), file.text.clone()))
+        .map(|file| (file.path.clone(), file.text.to_string()))
         .collect();
     let model = Model::build(files);
     let analysis = analysis::analyze(&model, &Options::new(today));
-    let without_trees = Model::build_dropping_trees(sources);
+    let without_syntax = Model::build_dropping_syntax(sources);
     assert_eq!(
-        analysis::analyze(&without_trees, &Options::new(today)).diagnostics,
+        analysis::analyze(&without_syntax, &Options::new(today)).diagnostics,
         analysis.diagnostics,
-        "the model without syntax trees finds something else"
+        "the model made dropping the syntax finds something else"
     );
     let location = |at: FileSpan| {
         let file = model.file(at.file);

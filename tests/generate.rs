@@ -60,7 +60,7 @@ fn injected_faults_are_reported_each_exactly() {
 }
 
 #[test]
-fn a_model_made_without_syntax_trees_finds_the_same() {
+fn a_model_made_dropping_the_syntax_finds_the_same() {
     let options_with_faults = generate::Options {
         cycles: 2,
         over_allocations: 2,
@@ -69,13 +69,13 @@ fn a_model_made_without_syntax_trees_finds_the_same() {
     };
     let files = generate::portfolio(&options_with_faults);
     let with_trees = Model::build(ParsedFile::parse_all(sources(&files)));
-    let without_trees = Model::build_dropping_trees(sources(&files));
-    assert_eq!(without_trees.defs, with_trees.defs);
-    assert_eq!(without_trees.refs, with_trees.refs);
-    assert_eq!(without_trees.diagnostics, with_trees.diagnostics);
+    let without_syntax = Model::build_dropping_syntax(sources(&files));
+    assert_eq!(without_syntax.defs, with_trees.defs);
+    assert_eq!(without_syntax.refs, with_trees.refs);
+    assert_eq!(without_syntax.diagnostics, with_trees.diagnostics);
     let found = analyze(&with_trees, &options()).diagnostics;
     assert_eq!(found.len(), 8, "{found:?}");
-    assert_eq!(analyze(&without_trees, &options()).diagnostics, found);
+    assert_eq!(analyze(&without_syntax, &options()).diagnostics, found);
 }
 
 #[test]

@@ -1321,3 +1321,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_file_whose_syntax_was_dropped_parses_the_same_again() {
+    let text = "/// Ana.\nperson ana\nprogram p { owner: ana\n  project x { duration: 5d } // soon\n  risk\n}\n";
+    let (dropped, lowered) =
+        ParsedFile::lower_dropping_syntax("a.pgm".into(), text.into(), FileId(0), false);
+    let kept = Arc::new(ParsedFile::new("a.pgm", text));
+    let from_dropped = Model::from_lowered(vec![dropped.clone()], vec![lowered], None);
+    let from_kept = Model::build(vec![kept.clone()]);
+    assert_eq!(from_dropped.defs, from_kept.defs);
+    assert_eq!(from_dropped.diagnostics, from_kept.diagnostics);
+    assert!(!from_kept.diagnostics.is_empty());
+    assert_eq!(dropped.parse(), kept.parse());
+}

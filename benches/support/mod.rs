@@ -76,18 +76,21 @@ impl Workload {
 
 /// What `pgm check` does between reading the files and printing.
 pub fn check(sources: Vec<GeneratedFile>, options: &Options) -> (Model, Analysis) {
-    let model = Model::build(parse_all(sources));
+    let model = Model::build_dropping_syntax(paths_and_texts(sources));
     let analysis = analysis::analyze(&model, options);
     (model, analysis)
 }
 
-/// Parsed as `pgm check` parses: the files spread over the cores.
+/// Parsed as the language server parses: the files spread over the cores.
 fn parse_all(sources: Vec<GeneratedFile>) -> Vec<Arc<ParsedFile>> {
-    let sources = sources
+    ParsedFile::parse_all(paths_and_texts(sources))
+}
+
+fn paths_and_texts(sources: Vec<GeneratedFile>) -> Vec<(String, String)> {
+    sources
         .into_iter()
         .map(|file| (file.path, file.text))
-        .collect();
-    ParsedFile::parse_all(sources)
+        .collect()
 }
 
 /// The status date the generator writes into its `pgm.toml`.

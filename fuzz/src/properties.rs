@@ -38,12 +38,19 @@ pub fn parse_keeps_spans_in_text(data: &[u8]) {
 }
 
 /// The whole check of one file finishes, every diagnostic points into the
-/// file, and the model can be exported.
+/// file, the model can be exported, and `pgm check`'s model, made dropping
+/// the syntax, finds the same.
 pub fn check_points_into_text(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     let (model, analysis) = check(text);
+    let without_syntax = Model::build_dropping_syntax(vec![("fuzz.pgm".into(), text.into())]);
+    assert!(
+        analysis::analyze(&without_syntax, &Options::new(TODAY)).diagnostics
+            == analysis.diagnostics,
+        "the model made dropping the syntax finds something else"
+    );
     for diagnostic in &analysis.diagnostics {
         assert_cuts_text(text, diagnostic.at.span);
         for related in &diagnostic.related {

@@ -38,7 +38,7 @@ pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded,
         .into_iter()
         .map(|(path, text)| (path.display().to_string(), text))
         .collect();
-    let model = Model::build_dropping_trees(sources);
+    let model = Model::build_dropping_syntax(sources);
     let analysis = analysis::analyze(&model, &options);
     Ok(Loaded { model, analysis })
 }

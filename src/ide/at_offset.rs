@@ -76,7 +76,7 @@ pub(crate) fn at_offset(model: &Model, file: FileId, offset: usize) -> Option<At
             });
         }
     }
-    let items = items_around(&model.file(file).parse.file, offset);
+    let items = items_around(&model.file(file).parse().file, offset);
     if let Some(&item) = items.last() {
         // The unnamed calendar is identified by its keyword, which then
         // stands for the definition.

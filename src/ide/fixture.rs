@@ -87,7 +87,7 @@ impl Fixture {
     pub fn apply(&self, change: &SourceChange) -> String {
         let mut out = String::new();
         for (&file, edits) in &change.files {
-            let mut text = self.model.file(file).text.clone();
+            let mut text = self.model.file(file).text.to_string();
             for edit in edits.iter().rev() {
                 text.replace_range(edit.span.range(), &edit.new_text);
             }

@@ -25,7 +25,7 @@ pub fn folding_ranges(model: &Model, file: FileId) -> Vec<Fold> {
     let parsed = model.file(file);
     let text = &parsed.text;
     let mut folds: Vec<Fold> = Vec::new();
-    let mut items: Vec<_> = parsed.parse.file.items.iter().collect();
+    let mut items: Vec<_> = parsed.parse().file.items.iter().collect();
     while let Some(item) = items.pop() {
         if let Some(body) = &item.body {
             folds.push(Fold {
@@ -36,7 +36,7 @@ pub fn folding_ranges(model: &Model, file: FileId) -> Vec<Fold> {
         items.extend(child_items(item));
     }
     let mut run: Option<(CommentKind, Span)> = None;
-    for comment in &parsed.parse.comments {
+    for comment in &parsed.parse().comments {
         if comment.kind == CommentKind::Block {
             folds.push(Fold {
                 span: comment.span,

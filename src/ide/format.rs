@@ -8,9 +8,9 @@ use crate::syntax::format::{self, FormatError};
 /// The edits that bring `file` into the canonical layout: none when it is
 /// in it already, otherwise one that replaces the whole text.
 pub fn format(model: &Model, file: FileId) -> Result<Vec<TextEdit>, FormatError> {
-    let text = &model.file(file).text;
+    let text: &str = &model.file(file).text;
     let formatted = format::format(text)?;
-    Ok(match formatted == *text {
+    Ok(match formatted == text {
         true => Vec::new(),
         false => vec![TextEdit::replace(Span::new(0, text.len()), formatted)],
     })

@@ -140,7 +140,7 @@ fn item_around<'a, M>(
 /// The syntax item a definition was lowered from.
 pub(crate) fn item_of(model: &Model, def: DefId) -> Option<&Item> {
     let def = model.def(def);
-    let source = &model.file(def.file).parse.file;
+    let source = &model.file(def.file).parse().file;
     items_around(source, def.name_span.start)
         .into_iter()
         .rev()

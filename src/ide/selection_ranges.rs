@@ -12,7 +12,7 @@ use crate::syntax::ast::{AtomKind, Item};
 pub fn selection_ranges(model: &Model, file: FileId, offset: usize) -> Vec<Span> {
     let parsed = model.file(file);
     let mut outer_first = vec![Span::new(0, parsed.text.len())];
-    for item in items_around(&parsed.parse.file, offset) {
+    for item in items_around(&parsed.parse().file, offset) {
         outer_first.push(item.span);
         if let Some(body) = &item.body {
             outer_first.push(body.span);

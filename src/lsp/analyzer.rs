@@ -41,16 +41,26 @@ impl Analyzer {
         let mut previous = std::mem::take(&mut self.kept);
         let mut reused = Vec::with_capacity(input.sources.len());
         let mut changed = Vec::new();
-        for source in &input.sources {
+        for (index, source) in input.sources.iter().enumerate() {
             match previous.remove(&source.uri) {
                 Some(kept) if kept.stamp == source.stamp => reused.push(Some(kept)),
                 _ => {
                     reused.push(None);
-                    changed.push((uri::display_name(&source.uri), source.text.to_text()));
+                    let name = uri::display_name(&source.uri);
+                    // The editor shows an open document: its features read
+                    // the syntax at every keystroke.
+                    let open = source.version.is_some();
+                    changed.push((index, name, source.text.to_text(), open));
                 }
             }
         }
-        let mut reparsed = ParsedFile::parse_all(changed).into_iter();
+        let mut fresh = changed
+            .into_par_iter()
+            .map(|(index, name, text, open)| {
+                ParsedFile::lower_dropping_syntax(name, text, FileId(index as u32), open)
+            })
+            .collect::<Vec<_>>()
+            .into_iter();
         let parsed: Vec<(Arc<ParsedFile>, Option<Arc<LoweredFile>>)> = reused
             .into_iter()
             .enumerate()
@@ -59,10 +69,10 @@ impl Analyzer {
                     (kept.parsed, Some(kept.lowered))
                 }
                 Some(kept) => (kept.parsed, None),
-                None => (
-                    reparsed.next().expect("a file parsed for each change"),
-                    None,
-                ),
+                None => {
+                    let (parsed, lowered) = fresh.next().expect("a file lowered for each change");
+                    (parsed, Some(lowered))
+                }
             })
             .collect();
         let lowered: Vec<Arc<LoweredFile>> = parsed
@@ -133,6 +143,24 @@ mod tests {
         assert!(plan_after.text.contains("bob"));
         assert_eq!(after.version(file(&after, &plan)), Some(1));
         assert_eq!(after.version(file(&after, &people)), None);
+    }
+
+    #[test]
+    fn only_open_documents_keep_their_syntax() {
+        let mut store = Store::new(Settings::default());
+        let people = Uri::from_str("file:///ws/people.pgm").unwrap();
+        let plan = Uri::from_str("file:///ws/plan.pgm").unwrap();
+        store.set_disk(people.clone(), "person alice \"Alice\"\n".to_string());
+        store.open(plan.clone(), 1, "program p \"P\" { owner: alice }\n");
+        let mut analyzer = Analyzer::default();
+        let snapshot = analyzer.snapshot(store.analysis_input());
+
+        let file = |uri: &Uri| snapshot.model.files[snapshot.file_id(uri).unwrap().index()].clone();
+        assert!(file(&plan).holds_syntax());
+        assert!(!file(&people).holds_syntax());
+        // Whoever needs the dropped syntax has it parsed again.
+        assert_eq!(file(&people).parse().file.items.len(), 1);
+        assert!(file(&people).holds_syntax());
     }
 
     /// The model and analysis a snapshot holds, against those made from

@@ -66,10 +66,10 @@ pub(crate) enum SourceText {
 }
 
 impl SourceText {
-    pub fn to_text(&self) -> String {
+    pub fn to_text(&self) -> Arc<str> {
         match self {
-            SourceText::Open(rope) => rope.to_string(),
-            SourceText::Disk(text) => text.to_string(),
+            SourceText::Open(rope) => rope.to_string().into(),
+            SourceText::Disk(text) => text.clone(),
         }
     }
 }
@@ -286,7 +286,7 @@ mod tests {
         let input = store.analysis_input();
         let texts = input.sources.iter().map(|source| {
             let name = source.uri.as_str().to_string();
-            (name, source.version, source.text.to_text())
+            (name, source.version, source.text.to_text().to_string())
         });
         texts.collect()
     }

@@ -19,6 +19,7 @@ use crate::model::renumber::Offsets;
 use crate::model::schema::{self, Field, ItemSchema, PropertySchema, Shape};
 use crate::model::suggest;
 use crate::model::values::{self, Checked, Invalid};
+use crate::syntax::Parse;
 use crate::syntax::ast::{self, Atom, AtomKind, ItemKind, Member};
 
 /// A file's lowering while it is being made.
@@ -54,7 +55,7 @@ impl LoweredFile {
             defs,
             refs,
             diagnostics,
-        } = lower_file(file, parsed);
+        } = parsed.with_parse(|parse| lower_file(file, parse));
         LoweredFile {
             file,
             stamp: next_stamp(),
@@ -167,25 +168,24 @@ pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
 
 /// One file lowered on its own: its definitions and references count
 /// from zero.
-fn lower_file(file: FileId, parsed: &ParsedFile) -> Lowered {
+fn lower_file(file: FileId, parse: &Parse) -> Lowered {
     let mut out = Lowered::default();
     // Reserved exactly: a definition is large, and doubling the vector
     // would copy them all over and over.
-    out.defs.reserve_exact(item_count(parsed));
-    out.diagnostics
-        .extend(parsed.parse.errors.iter().map(|error| {
-            Diagnostic::new(
-                Code::SyntaxError,
-                FileSpan::new(file, error.span),
-                error.message.clone(),
-            )
-        }));
+    out.defs.reserve_exact(item_count(&parse.file));
+    out.diagnostics.extend(parse.errors.iter().map(|error| {
+        Diagnostic::new(
+            Code::SyntaxError,
+            FileSpan::new(file, error.span),
+            error.message.clone(),
+        )
+    }));
     let mut lowering = FileLowering {
         file,
         out: &mut out,
         given: Vec::new(),
     };
-    for item in &parsed.parse.file.items {
+    for item in &parse.file.items {
         // The parser reports items out of place; they are left out.
         if item.kind.is_top_level() {
             lowering.item(item, None);
@@ -195,7 +195,7 @@ fn lower_file(file: FileId, parsed: &ParsedFile) -> Lowered {
 }
 
 /// How many items a file has, nested ones too.
-fn item_count(parsed: &ParsedFile) -> usize {
+fn item_count(file: &ast::SourceFile) -> usize {
     let nested = |item: &ast::Item| {
         item.body.as_ref().map_or(0, |body| {
             body.members
@@ -204,13 +204,7 @@ fn item_count(parsed: &ParsedFile) -> usize {
                 .count()
         })
     };
-    parsed
-        .parse
-        .file
-        .items
-        .iter()
-        .map(|item| 1 + nested(item))
-        .sum()
+    file.items.iter().map(|item| 1 + nested(item)).sum()
 }
 
 struct FileLowering<'a> {

@@ -12,7 +12,7 @@ mod scope;
 mod suggest;
 mod values;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -21,7 +21,6 @@ pub use lower::LoweredFile;
 pub use scope::VisibleName;
 
 use crate::base::{Diagnostic, FileId, LineIndex};
-use crate::syntax::ast::SourceFile;
 use crate::syntax::{self, Parse};
 use index::Index;
 use scope::Names;
@@ -30,18 +29,21 @@ use scope::Names;
 #[derive(Debug)]
 pub struct ParsedFile {
     pub path: String,
-    pub text: String,
+    /// Shared with the language server's copy of a file read from disk.
+    pub text: Arc<str>,
     pub line_index: LineIndex,
-    pub parse: Parse,
+    /// Empty once dropped (see [`ParsedFile::lower_dropping_syntax`]), and
+    /// filled again from the text by the first caller that needs it.
+    syntax: OnceLock<Parse>,
 }
 
 impl ParsedFile {
-    pub fn new(path: impl Into<String>, text: impl Into<String>) -> ParsedFile {
+    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> ParsedFile {
         let text = text.into();
         ParsedFile {
             path: path.into(),
             line_index: LineIndex::new(&text),
-            parse: syntax::parse(&text),
+            syntax: OnceLock::from(syntax::parse(&text)),
             text,
         }
     }
@@ -55,11 +57,45 @@ impl ParsedFile {
             .collect()
     }
 
-    /// Drops the syntax tree and the comments, keeping the text, the line
-    /// index and the syntax errors.
-    fn drop_tree(&mut self) {
-        self.parse.file = SourceFile::default();
-        self.parse.comments = Vec::new();
+    /// The file's syntax tree, its errors and comments; parsed again, and
+    /// kept from then on, if it was dropped.
+    pub fn parse(&self) -> &Parse {
+        self.syntax.get_or_init(|| syntax::parse(&self.text))
+    }
+
+    #[cfg(test)]
+    pub(crate) fn holds_syntax(&self) -> bool {
+        self.syntax.get().is_some()
+    }
+
+    /// Calls `f` with the file's syntax: the one kept, or else one parsed
+    /// for the call alone, so that a file whose syntax was dropped does not
+    /// keep it afterwards.
+    pub fn with_parse<R>(&self, f: impl FnOnce(&Parse) -> R) -> R {
+        match self.syntax.get() {
+            Some(parse) => f(parse),
+            None => f(&syntax::parse(&self.text)),
+        }
+    }
+
+    /// The file parsed and lowered as the file at `place`, its syntax then
+    /// dropped unless `keep_syntax`. The syntax trees are most of the memory
+    /// a model's files take, while the model and every analysis read only
+    /// the lowering: trees are worth keeping for the files an editor shows,
+    /// whose features read them at every keystroke, and parsed again on
+    /// demand for any other.
+    pub fn lower_dropping_syntax(
+        path: String,
+        text: Arc<str>,
+        place: FileId,
+        keep_syntax: bool,
+    ) -> (Arc<ParsedFile>, Arc<LoweredFile>) {
+        let mut file = ParsedFile::new(path, text);
+        let lowered = LoweredFile::new(place, &file);
+        if !keep_syntax {
+            file.syntax.take();
+        }
+        (Arc::new(file), Arc::new(lowered))
     }
 }
 
@@ -88,22 +124,17 @@ impl Model {
         Model::from_lowered(files, lowered, None)
     }
 
-    /// The model of `sources`, each `(path, text)`, for a command that reads
-    /// nothing but the model and the files' text once the model is made, as
-    /// `pgm check` does: each file is lowered as soon as it is parsed and
-    /// its syntax tree dropped, so that no more trees are held at once than
-    /// there are cores. The trees are most of the memory a model's files
-    /// take, and no analysis reads them; editor features do, and find
-    /// nothing in a model made this way.
-    pub fn build_dropping_trees(sources: Vec<(String, String)>) -> Model {
+    /// The model of `sources`, each `(path, text)`, as `pgm check` makes it:
+    /// each file is lowered as soon as it is parsed and its syntax dropped
+    /// (see [`ParsedFile::lower_dropping_syntax`]), so that no more syntax
+    /// trees are held at once than there are cores.
+    pub fn build_dropping_syntax(sources: Vec<(String, String)>) -> Model {
         let (files, lowered) = sources
             .into_par_iter()
             .enumerate()
             .map(|(index, (path, text))| {
-                let mut file = ParsedFile::new(path, text);
-                let lowered = LoweredFile::new(FileId(index as u32), &file);
-                file.drop_tree();
-                (Arc::new(file), Arc::new(lowered))
+                let text = Arc::from(text);
+                ParsedFile::lower_dropping_syntax(path, text, FileId(index as u32), false)
             })
             .unzip();
         Model::from_lowered(files, lowered, None)

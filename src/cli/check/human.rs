@@ -135,7 +135,7 @@ impl<'a> Sources<'a> {
         let model = self.model;
         self.sources
             .entry(file)
-            .or_insert_with(|| Source::from(model.file(file).text.as_str()))
+            .or_insert_with(|| Source::from(&*model.file(file).text))
     }
 
     /// A span in characters, which is how ariadne places every part of a

@@ -26,7 +26,7 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
     let parsed = model.file(file);
     let mut start = item.span.start;
     let before_item = parsed
-        .parse
+        .parse()
         .comments
         .iter()
         .rev()

@@ -117,7 +117,7 @@ struct Scope<'m> {
 
 impl<'m> Scope<'m> {
     fn new(model: &'m Model, file: FileId, cx: &Context) -> Scope<'m> {
-        let source = &model.file(file).parse.file;
+        let source = &model.file(file).parse().file;
         let find = |enclosing: &Enclosing| {
             items_around(source, enclosing.keyword.start)
                 .into_iter()
