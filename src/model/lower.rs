@@ -15,7 +15,7 @@ use crate::model::def::{
     Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, NameSegment, ProjectStatus,
     RefId, RefRole, Reference, RiskStatus, Spanned, WrittenKeys,
 };
-use crate::model::renumber::Offsets;
+use crate::model::renumber::{Offsets, move_diagnostic};
 use crate::model::schema::{self, Field, ItemSchema, PropertySchema, Shape};
 use crate::model::suggest;
 use crate::model::values::{self, Checked, Invalid};
@@ -81,9 +81,9 @@ impl LoweredFile {
             .collect()
     }
 
-    /// Each lowering renumbered to follow the files before it. A lowering
-    /// already in its place is kept as it is; one owned by nobody else is
-    /// renumbered where it lies.
+    /// Each lowering renumbered to follow the files before it and moved to
+    /// its place in the list. A lowering already in its place is kept as it
+    /// is; one owned by nobody else is renumbered where it lies.
     pub fn place_all(files: Vec<Arc<LoweredFile>>) -> Vec<Arc<LoweredFile>> {
         let mut bases = Vec::with_capacity(files.len());
         let mut next = Offsets::ZERO;
@@ -94,22 +94,29 @@ impl LoweredFile {
         files
             .into_par_iter()
             .zip(bases)
-            .map(|(file, base)| file.placed_at(base))
+            .enumerate()
+            .map(|(index, (file, base))| file.placed_at(FileId(index as u32), base))
             .collect()
     }
 
-    fn placed_at(self: Arc<Self>, base: Offsets) -> Arc<LoweredFile> {
-        if self.base == base {
+    fn placed_at(self: Arc<Self>, place: FileId, base: Offsets) -> Arc<LoweredFile> {
+        if self.file == place && self.base == base {
             return self;
         }
         let shift = Offsets::between(self.base, base);
         let mut file = Arc::unwrap_or_clone(self);
         for def in &mut file.defs {
-            shift.shift_def(Arc::make_mut(def));
+            shift.shift_def(Arc::make_mut(def), place);
         }
         for reference in &mut file.refs {
-            shift.shift_reference(reference);
+            shift.shift_reference(reference, place);
         }
+        if file.file != place {
+            for diagnostic in &mut file.diagnostics {
+                move_diagnostic(diagnostic, place);
+            }
+        }
+        file.file = place;
         file.base = base;
         file.stamp = next_stamp();
         Arc::new(file)

@@ -1,11 +1,13 @@
 //! Moving one file's lowered definitions and references behind those of
-//! the files before it. Each file is lowered on its own, counting its ids
-//! from zero, so that files lower in parallel and an unchanged file's
-//! lowering can be kept.
+//! the files before it, and to the file's place among them. Each file is
+//! lowered on its own, counting its ids from zero, so that files lower in
+//! parallel and an unchanged file's lowering can be kept, even when files
+//! before it come or go.
 //!
 //! Every struct is taken apart field by field, so that a field added later
 //! does not compile until it is renumbered here too.
 
+use crate::base::{Diagnostic, FileId, Related};
 use crate::model::def::{
     Allocation, Benefit, Calendar, Def, DefData, DefId, Dependency, Milestone, Person, Program,
     Project, RefId, Reference, Risk, Stakeholder, Team,
@@ -67,9 +69,10 @@ impl Offsets {
         }
     }
 
-    pub fn shift_reference(self, reference: &mut Reference) {
+    /// Shifts the reference's ids, and moves it to `file`.
+    pub fn shift_reference(self, reference: &mut Reference, file: FileId) {
         let Reference {
-            file: _,
+            file: in_file,
             span: _,
             segments: _,
             from,
@@ -77,13 +80,15 @@ impl Offsets {
             resolved,
             qualifier,
         } = reference;
+        *in_file = file;
         self.def(from);
         for id in [resolved, qualifier].into_iter().flatten() {
             self.def(id);
         }
     }
 
-    pub fn shift_def(self, def: &mut Def) {
+    /// Shifts the definition's ids, and moves it to `file`.
+    pub fn shift_def(self, def: &mut Def, file: FileId) {
         let Def {
             kind: _,
             name: _,
@@ -91,13 +96,14 @@ impl Offsets {
             title: _,
             docs: _,
             description: _,
-            file: _,
+            file: in_file,
             name_span: _,
             span: _,
             program,
             written: _,
             data,
         } = def;
+        *in_file = file;
         if let Some(program) = program {
             self.def(program);
         }
@@ -172,5 +178,22 @@ impl Offsets {
                 self.all(delivered_by);
             }
         }
+    }
+}
+
+/// Moves a diagnostic of a file's lowering, which is about that file's
+/// text alone, to `file`.
+pub(super) fn move_diagnostic(diagnostic: &mut Diagnostic, file: FileId) {
+    let Diagnostic {
+        code: _,
+        severity: _,
+        message: _,
+        at,
+        related,
+        suggestion: _,
+    } = diagnostic;
+    at.file = file;
+    for Related { at, message: _ } in related {
+        at.file = file;
     }
 }
