@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use expect_test::{Expect, expect};
-use pgm::syntax::lex_with_errors;
+use pgm::syntax::lexer::is_whitespace;
+use pgm::syntax::{TokenKind, lex_with_errors};
 
 fn check(text: &str, expected: Expect) {
     let (tokens, errors) = lex_with_errors(text);
@@ -157,4 +158,19 @@ fn unknown_text_is_one_error_token_per_run() {
         Error 23..25 "é"
     "#]],
     );
+}
+
+#[test]
+fn whitespace_is_exactly_what_the_lexer_skips() {
+    let unicode = ['\u{00A0}', '\u{2028}', '\u{3000}', '\u{200B}', '\u{FEFF}'];
+    for c in (0..128u8).map(char::from).chain(unicode) {
+        let text = format!("a{c}b");
+        let tokens: Vec<_> = lex_with_errors(&text)
+            .0
+            .iter()
+            .map(|token| (token.kind, &text[token.span.range()]))
+            .collect();
+        let skipped = tokens == [(TokenKind::Ident, "a"), (TokenKind::Ident, "b")];
+        assert_eq!(is_whitespace(c), skipped, "{c:?}");
+    }
 }

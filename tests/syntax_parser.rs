@@ -147,6 +147,23 @@ fn doc_comments_attach_to_the_next_item_only_when_adjacent() {
     );
 }
 
+/// The formatter drops a byte order mark or form feed between a doc comment
+/// and its item, as the lexer skips them: the doc comment must attach
+/// either way, or formatting would change what the item says (a finding
+/// of the `format` fuzz target).
+#[test]
+fn doc_comments_attach_across_any_whitespace_the_lexer_skips() {
+    check(
+        "/// Bob\n\u{FEFF}person bob\n/// Carol\n\u{000C}person carol",
+        expect![[r#"
+            /// "Bob"
+            person bob @11..21
+            /// "Carol"
+            person carol @33..45
+        "#]],
+    );
+}
+
 #[test]
 fn comments_are_collected_in_order() {
     let parse = parse("// a\nperson x /* b */ /// c\n//// d");

@@ -51,6 +51,13 @@ impl TokenKind {
     }
 }
 
+/// Whether the lexer skips `c` as whitespace (its `skip` pattern): what
+/// may stand between a doc comment and its item, or before an item's
+/// keyword on its line, as the formatter drops or rewrites it all.
+pub fn is_whitespace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0C' | '\u{FEFF}')
+}
+
 /// The tokens of `text`, comments included, whitespace left out.
 pub fn lex(text: &str) -> Vec<Token> {
     lex_with_errors(text).0

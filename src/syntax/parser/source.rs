@@ -6,7 +6,7 @@ use chumsky::span::SimpleSpan;
 use crate::base::Span;
 use crate::syntax::ast::{ItemKind, StringLit};
 use crate::syntax::escape::unescape;
-use crate::syntax::lexer::{Token, TokenKind};
+use crate::syntax::lexer::{Token, TokenKind, is_whitespace};
 use crate::syntax::{Comment, CommentKind};
 
 /// How many characters of a token a message quotes before cutting it short.
@@ -98,12 +98,10 @@ impl<'s> Source<'s> {
         }
     }
 
-    /// Whether only spaces and tabs stand between the start of the line
-    /// and `offset`.
+    /// Whether only whitespace stands between the start of the line and
+    /// `offset`.
     pub fn starts_line(self, offset: usize) -> bool {
-        self.line_prefix(offset)
-            .chars()
-            .all(|c| c == ' ' || c == '\t')
+        self.line_prefix(offset).chars().all(is_whitespace)
     }
 
     /// The column of `offset` in characters, for comparing the indentation
@@ -126,7 +124,7 @@ impl<'s> Source<'s> {
         while end > 0 {
             let comment = self.comments[end - 1];
             let gap = &self.text[comment.span.end..next_start];
-            if comment.kind != CommentKind::Doc || !gap.trim().is_empty() {
+            if comment.kind != CommentKind::Doc || !gap.chars().all(is_whitespace) {
                 break;
             }
             next_start = comment.span.start;
