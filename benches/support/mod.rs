@@ -81,7 +81,8 @@ pub fn check(sources: Vec<GeneratedFile>, options: &Options) -> (Model, Analysis
     (model, analysis)
 }
 
-/// Parsed as the language server parses: the files spread over the cores.
+/// Parsed with their syntax trees kept, for the stages that start from
+/// them: the files spread over the cores.
 fn parse_all(sources: Vec<GeneratedFile>) -> Vec<Arc<ParsedFile>> {
     ParsedFile::parse_all(paths_and_texts(sources))
 }
