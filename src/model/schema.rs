@@ -205,7 +205,8 @@ pub struct ItemSchema {
 
 impl ItemSchema {
     pub fn property(&self, key: &str) -> Option<&'static PropertySchema> {
-        self.properties.iter().find(|property| property.key == key)
+        self.position(key)
+            .map(|position| &self.properties[position])
     }
 
     /// The place of a property among the kind's properties.
