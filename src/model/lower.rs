@@ -111,10 +111,8 @@ impl LoweredFile {
         for reference in &mut file.refs {
             shift.shift_reference(reference, place);
         }
-        if file.file != place {
-            for diagnostic in &mut file.diagnostics {
-                move_diagnostic(diagnostic, place);
-            }
+        for diagnostic in &mut file.diagnostics {
+            move_diagnostic(diagnostic, place);
         }
         file.file = place;
         file.base = base;
