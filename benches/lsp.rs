@@ -250,15 +250,15 @@ impl Target {
                     return None;
                 }
                 let file = model.file(pushed.file);
-                let item = &file.text[pushed.span.start..pushed.span.end];
+                let item = &file.text[pushed.span.start()..pushed.span.end()];
                 let key = "depends_on: ";
-                let depends_on_value = pushed.span.start + item.find(key)? + key.len();
+                let depends_on_value = pushed.span.start() + item.find(key)? + key.len();
                 Some(Target {
                     path: file.path.clone(),
                     text: file.text.to_string(),
                     duration: duration.span,
                     days: duration.value,
-                    reference: edge.at.span.start,
+                    reference: edge.at.span.start(),
                     depends_on_value,
                     files_with_diagnostics: files_with_diagnostics.clone(),
                 })
@@ -348,7 +348,7 @@ impl<'a> Editor<'a> {
     fn next_change(&mut self) -> Value {
         self.version += 1;
         let days = self.target.days + u32::from(self.version % 2 == 0);
-        let start = self.target.duration.start;
+        let start = self.target.duration.start();
         let end = start + self.duration_len;
         let range = text::range(&self.text, start, end, COLUMNS);
         let new_text = format!("{days}d");
@@ -392,7 +392,7 @@ impl<'a> Editor<'a> {
     /// edited: what follows the duration moves with its length.
     fn position(&self, offset: usize) -> Value {
         let duration = self.target.duration;
-        let offset = if offset >= duration.end {
+        let offset = if offset >= duration.end() {
             offset + self.duration_len - duration.len()
         } else {
             offset

@@ -34,9 +34,9 @@ fn check(fixture: &str, expect: Expect) {
     );
     let location = |at: FileSpan| {
         let file = model.file(at.file);
-        let position = file
-            .line_index
-            .line_col(&file.text, at.span.start, PositionEncoding::Utf32);
+        let position =
+            file.line_index
+                .line_col(&file.text, at.span.start(), PositionEncoding::Utf32);
         format!("{}:{}:{}", file.path, position.line + 1, position.col + 1)
     };
     let mut rendered = String::new();

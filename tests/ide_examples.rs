@@ -39,7 +39,7 @@ fn every_name_leads_to_its_definition_and_back() {
                 continue;
             }
             let id = DefId(index as u32);
-            let at = def.name_span.start;
+            let at = def.name_span.start();
             let found =
                 ide::goto_definition(&model, def.file, at).expect("a name has a definition");
             assert_eq!(found.target.def, id, "{}", def.qualified_name);
@@ -52,7 +52,7 @@ fn every_name_leads_to_its_definition_and_back() {
             let (Some(target), Some(last)) = (reference.resolved, reference.segments.last()) else {
                 continue;
             };
-            let found = ide::goto_definition(&model, reference.file, last.span.start)
+            let found = ide::goto_definition(&model, reference.file, last.span.start())
                 .expect("a resolved name has a definition");
             assert_eq!(found.target.def, target, "{}", reference.text());
         }
@@ -69,9 +69,9 @@ fn tokens_hints_and_fixes_are_ordered_and_never_overlap() {
             assert!(
                 tokens
                     .windows(2)
-                    .all(|pair| pair[0].span.end <= pair[1].span.start)
+                    .all(|pair| pair[0].span.end() <= pair[1].span.start())
             );
-            assert!(tokens.iter().all(|token| token.span.end <= text_len));
+            assert!(tokens.iter().all(|token| token.span.end() <= text_len));
             let hints = ide::inlay_hints(&model, &analysis, file, None);
             assert!(
                 hints
@@ -83,12 +83,12 @@ fn tokens_hints_and_fixes_are_ordered_and_never_overlap() {
                     assert!(
                         edits
                             .windows(2)
-                            .all(|pair| pair[0].span.end <= pair[1].span.start)
+                            .all(|pair| pair[0].span.end() <= pair[1].span.start())
                     );
                 }
             }
             for fold in ide::folding_ranges(&model, file) {
-                assert!(fold.span.end <= text_len);
+                assert!(fold.span.end() <= text_len);
             }
         }
     }

@@ -109,7 +109,7 @@ fn place(model: &Model, at: FileSpan) -> String {
     let file = model.file(at.file);
     let position = file
         .line_index
-        .line_col(&file.text, at.span.start, PositionEncoding::Utf32);
+        .line_col(&file.text, at.span.start(), PositionEncoding::Utf32);
     format!("{}:{}:{}", file.path, position.line + 1, position.col + 1)
 }
 
@@ -1317,7 +1317,7 @@ proptest! {
             }
         }
         for diagnostic in &model.diagnostics {
-            prop_assert!(diagnostic.at.span.end <= model.file(diagnostic.at.file).text.len());
+            prop_assert!(diagnostic.at.span.end() <= model.file(diagnostic.at.file).text.len());
         }
     }
 }

@@ -198,7 +198,7 @@ proptest! {
     fn parsing_token_soup_never_panics(text in soup()) {
         let parse = parse(&text);
         for error in &parse.errors {
-            prop_assert!(error.span.end <= text.len());
+            prop_assert!(error.span.end() <= text.len());
         }
     }
 

@@ -133,10 +133,10 @@ fn meaning(text: &str) -> String {
 
 fn assert_cuts_text(text: &str, span: Span) {
     assert!(
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end),
+        span.start() <= span.end()
+            && span.end() <= text.len()
+            && text.is_char_boundary(span.start())
+            && text.is_char_boundary(span.end()),
         "span {span:?} does not cut a text of {} bytes on character boundaries",
         text.len()
     );

@@ -1,25 +1,42 @@
 use std::fmt;
 use std::ops::Range;
 
-/// A half-open byte range inside one file's text.
+/// A half-open byte range inside one file's text. Offsets are 32 bits wide,
+/// as spans are most of what a syntax tree and a model hold: a text is at
+/// most [`Span::MAX_TEXT`] bytes long, which `syntax::parse` enforces.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Span {
+    /// The longest text whose every offset a span can hold.
+    pub const MAX_TEXT: usize = u32::MAX as usize;
+
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end, "span {start}..{end} is inverted");
-        Span { start, end }
+        debug_assert!(end <= Span::MAX_TEXT, "span {start}..{end} is past 4 GiB");
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
 
     pub fn empty(at: usize) -> Span {
-        Span { start: at, end: at }
+        Span::new(at, at)
+    }
+
+    pub fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
     }
 
     pub fn len(self) -> usize {
-        self.end - self.start
+        (self.end - self.start) as usize
     }
 
     pub fn is_empty(self) -> bool {
@@ -28,13 +45,16 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// Whether `offset` lies inside the span or touches its end, which is
     /// where an editor cursor sits right after a word.
     pub fn touches(self, offset: usize) -> bool {
-        self.start <= offset && offset <= self.end
+        self.start() <= offset && offset <= self.end()
     }
 
     pub fn contains_span(self, other: Span) -> bool {
@@ -42,7 +62,7 @@ impl Span {
     }
 
     pub fn range(self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
 }
 

@@ -30,8 +30,8 @@ pub fn range(model: &Model, at: FileSpan) -> Range {
         }
     };
     Range {
-        start: position(at.span.start),
-        end: position(at.span.end),
+        start: position(at.span.start()),
+        end: position(at.span.end()),
     }
 }
 

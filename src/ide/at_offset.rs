@@ -111,7 +111,7 @@ pub(crate) fn at_offset(model: &Model, file: FileId, offset: usize) -> Option<At
     }
     let contains = |candidate: &&AtOffset<'_>| {
         let span = candidate.span();
-        span.start <= offset && offset < span.end
+        span.start() <= offset && offset < span.end()
     };
     let touches = |candidate: &&AtOffset<'_>| candidate.span().touches(offset);
     candidates

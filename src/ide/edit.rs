@@ -48,7 +48,7 @@ impl SourceChange {
     /// Adds an edit; edits at one offset keep the order they were pushed in.
     pub fn push(&mut self, file: FileId, edit: TextEdit) {
         let edits = self.files.entry(file).or_default();
-        let at = edits.partition_point(|other| other.span.start <= edit.span.start);
+        let at = edits.partition_point(|other| other.span.start() <= edit.span.start());
         edits.insert(at, edit);
     }
 
@@ -89,9 +89,9 @@ impl SourceChange {
 
 fn spans_collide(a: Span, b: Span) -> bool {
     if a.is_empty() || b.is_empty() {
-        a.start.max(b.start) <= a.end.min(b.end)
+        a.start().max(b.start()) <= a.end().min(b.end())
     } else {
-        a.start < b.end && b.start < a.end
+        a.start() < b.end() && b.start() < a.end()
     }
 }
 
@@ -156,21 +156,21 @@ pub(crate) fn spans_lines(text: &str, span: Span) -> bool {
 /// nothing else stands on them, otherwise the span and the blanks after it.
 pub(crate) fn removal(text: &str, span: Span) -> Span {
     let bytes = text.as_bytes();
-    let end_of_line = line_end(text, span.end);
-    let rest_is_blank = bytes[span.end..end_of_line]
+    let end_of_line = line_end(text, span.end());
+    let rest_is_blank = bytes[span.end()..end_of_line]
         .iter()
         .all(|&byte| is_blank(byte));
-    if starts_its_line(text, span.start) && rest_is_blank {
+    if starts_its_line(text, span.start()) && rest_is_blank {
         return Span::new(
-            line_start(text, span.start),
+            line_start(text, span.start()),
             past_line_break(text, end_of_line),
         );
     }
-    let blanks_after = bytes[span.end..]
+    let blanks_after = bytes[span.end()..]
         .iter()
         .take_while(|&&byte| is_blank(byte))
         .count();
-    Span::new(span.start, span.end + blanks_after)
+    Span::new(span.start(), span.end() + blanks_after)
 }
 
 /// The edit that adds `members` (properties or items, as text) at the end
@@ -179,7 +179,7 @@ pub(crate) fn removal(text: &str, span: Span) -> Span {
 /// indentation; a one-line body stays on one line. `None` when the body has
 /// no closing brace to add before.
 pub(crate) fn append_members(text: &str, body: Span, members: &[String]) -> Option<TextEdit> {
-    let close = body.end.checked_sub(1)?;
+    let close = body.end().checked_sub(1)?;
     if body.len() < 2 || text.as_bytes().get(close) != Some(&b'}') {
         return None;
     }
@@ -216,7 +216,7 @@ pub(crate) fn append_members(text: &str, body: Span, members: &[String]) -> Opti
         format!(
             "{}{lines}{}",
             line_break(text),
-            indentation(text, body.start)
+            indentation(text, body.start())
         ),
     ))
 }
@@ -232,14 +232,16 @@ fn line_break(text: &str) -> &'static str {
 /// The indentation of the first member on a line of its own in `body`, or
 /// two spaces deeper than the line that opens the body.
 fn member_indentation(text: &str, body: Span) -> String {
-    let inner = Span::new(body.start + 1, body.end - 1);
+    let inner = Span::new(body.start() + 1, body.end() - 1);
     let first_member = text[inner.range()]
         .char_indices()
         .find(|&(_, ch)| !ch.is_whitespace())
-        .map(|(at, _)| inner.start + at);
+        .map(|(at, _)| inner.start() + at);
     match first_member {
-        Some(at) if starts_its_line(text, at) && at < body.end - 1 => indentation(text, at).into(),
-        _ => format!("{}  ", indentation(text, body.start)),
+        Some(at) if starts_its_line(text, at) && at < body.end() - 1 => {
+            indentation(text, at).into()
+        }
+        _ => format!("{}  ", indentation(text, body.start())),
     }
 }
 
@@ -358,7 +360,7 @@ mod tests {
         let file = FileId(0);
         let mut change = SourceChange::single(file, TextEdit::delete(Span::new(5, 8)));
         change.push(file, TextEdit::insert(2, "x"));
-        let starts: Vec<usize> = change.iter().map(|(at, _)| at.span.start).collect();
+        let starts: Vec<usize> = change.iter().map(|(at, _)| at.span.start()).collect();
         assert_eq!(starts, [2, 5]);
         let overlapping = SourceChange::single(file, TextEdit::delete(Span::new(7, 9)));
         let touching = SourceChange::single(file, TextEdit::delete(Span::new(8, 9)));

@@ -73,7 +73,7 @@ pub fn folding_ranges(model: &Model, file: FileId) -> Vec<Fold> {
 /// Whether a line comment of the same kind follows the run on the very
 /// next line.
 fn continues_run(text: &str, kind: CommentKind, run: Span, comment: &Comment) -> bool {
-    let gap = &text[run.end..comment.span.start];
+    let gap = &text[run.end()..comment.span.start()];
     comment.kind == kind
         && gap.trim().is_empty()
         && gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count() == 1

@@ -39,8 +39,8 @@ pub fn inlay_hints(
             continue;
         };
         let after_title = item_of(model, id)
-            .and_then(|item| item.title.as_ref().map(|title| title.span.end))
-            .unwrap_or(model.def(id).name_span.end);
+            .and_then(|item| item.title.as_ref().map(|title| title.span.end()))
+            .unwrap_or(model.def(id).name_span.end());
         hints.push(InlayHint {
             offset: after_title,
             label: describe::slack(dates),
@@ -48,7 +48,7 @@ pub fn inlay_hints(
         });
         if let Some(duration) = project.duration {
             hints.push(InlayHint {
-                offset: duration.span.end,
+                offset: duration.span.end(),
                 label: format!("{} → {}", dates.earliest_start, dates.earliest_finish),
                 kind: InlayHintKind::Dates,
             });

@@ -124,10 +124,10 @@ fn item_around<'a, M>(
     span: impl Fn(&M) -> Span,
     as_item: impl Fn(&'a M) -> Option<&'a Item>,
 ) -> Option<&'a Item> {
-    let first_reaching = members.partition_point(|member| span(member).end < offset);
+    let first_reaching = members.partition_point(|member| span(member).end() < offset);
     let mut touching = None;
     for item in members[first_reaching..].iter().take(2).filter_map(as_item) {
-        if item.span.start <= offset && offset < item.span.end {
+        if item.span.start() <= offset && offset < item.span.end() {
             return Some(item);
         }
         if item.span.touches(offset) {
@@ -141,7 +141,7 @@ fn item_around<'a, M>(
 pub(crate) fn item_of(model: &Model, def: DefId) -> Option<&Item> {
     let def = model.def(def);
     let source = &model.file(def.file).parse().file;
-    items_around(source, def.name_span.start)
+    items_around(source, def.name_span.start())
         .into_iter()
         .rev()
         .find(|item| item.kind == def.kind && identifying_span(item) == Some(def.name_span))

@@ -117,8 +117,9 @@ pub fn semantic_tokens(model: &Model, file: FileId, range: Option<Span>) -> Vec<
     let text = &model.file(file).text;
     let names = names_in_file(model, file);
     let tokens = lexer::lex(text);
-    let overlaps =
-        |span: Span| range.is_none_or(|range| span.start < range.end && range.start < span.end);
+    let overlaps = |span: Span| {
+        range.is_none_or(|range| span.start() < range.end() && range.start() < span.end())
+    };
     let mut out = Vec::new();
     for (index, token) in tokens.iter().enumerate() {
         if !overlaps(token.span) {
@@ -136,7 +137,7 @@ pub fn semantic_tokens(model: &Model, file: FileId, range: Option<Span>) -> Vec<
             TokenKind::Duration => Some((TokenType::Duration, plain)),
             TokenKind::Percent => Some((TokenType::Percent, plain)),
             TokenKind::Number => Some((TokenType::Number, plain)),
-            TokenKind::Ident => Some(match names.get(&token.span.start) {
+            TokenKind::Ident => Some(match names.get(&token.span.start()) {
                 Some(&name) => name,
                 None if is_key(&tokens, index) => (TokenType::Property, plain),
                 None => (TokenType::EnumMember, plain),
@@ -163,7 +164,10 @@ fn names_in_file(model: &Model, file: FileId) -> HashMap<usize, (TokenType, Modi
     for id in model.defs_in_file(file) {
         let def = model.def(id);
         if def.kind.is_named() {
-            names.insert(def.name_span.start, (TokenType::of_kind(def.kind), defined));
+            names.insert(
+                def.name_span.start(),
+                (TokenType::of_kind(def.kind), defined),
+            );
         }
     }
     for reference in model.refs_in_file(file).map(|id| model.reference(id)) {
@@ -172,7 +176,7 @@ fn names_in_file(model: &Model, file: FileId) -> HashMap<usize, (TokenType, Modi
                 .map_or(TokenType::UnresolvedReference, |target| {
                     TokenType::of_kind(model.def(target).kind)
                 });
-            names.insert(name.span.start, (token_type, Modifiers::default()));
+            names.insert(name.span.start(), (token_type, Modifiers::default()));
         }
     }
     names

@@ -109,8 +109,8 @@ impl Snapshot {
 
     pub fn range(&self, at: FileSpan) -> Range {
         Range::new(
-            self.position(at.file, at.span.start),
-            self.position(at.file, at.span.end),
+            self.position(at.file, at.span.start()),
+            self.position(at.file, at.span.end()),
         )
     }
 

@@ -67,6 +67,9 @@ pub fn lex(text: &str) -> Vec<Token> {
 /// unterminated strings and block comments. Unknown text becomes
 /// [`TokenKind::Error`] tokens, which the parser reports where it meets them.
 pub fn lex_with_errors(text: &str) -> (Vec<Token>, Vec<SyntaxError>) {
+    if let Some(error) = too_long(text.len()) {
+        return (Vec::new(), vec![error]);
+    }
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 8);
     let mut errors = Vec::new();
     let mut lexer = RawToken::lexer(text);
@@ -83,14 +86,26 @@ pub fn lex_with_errors(text: &str) -> (Vec<Token>, Vec<SyntaxError>) {
             Some(last)
                 if kind == TokenKind::Error
                     && last.kind == TokenKind::Error
-                    && last.span.end == span.start =>
+                    && last.span.end() == span.start() =>
             {
-                last.span.end = span.end;
+                last.span = last.span.cover(span);
             }
             _ => tokens.push(Token { kind, span }),
         }
     }
     (tokens, errors)
+}
+
+/// Why a text of `len` bytes is not read, if it is too long for a span to
+/// hold its offsets.
+fn too_long(len: usize) -> Option<SyntaxError> {
+    (len > Span::MAX_TEXT).then(|| SyntaxError {
+        span: Span::empty(0),
+        message: format!(
+            "this file is {len} bytes long; pgm reads files of at most {} bytes (4 GiB)",
+            Span::MAX_TEXT
+        ),
+    })
 }
 
 /// Reports what is wrong inside a token that is still produced.
@@ -108,13 +123,13 @@ fn check_token(text: &str, raw: RawToken, span: Span, errors: &mut Vec<SyntaxErr
                 });
                 return;
             }
-            let body = Span::new(span.start + 1, span.end - 1);
+            let body = Span::new(span.start() + 1, span.end() - 1);
             unescape(
                 &text[body.range()],
                 |_| {},
                 |range, message| {
                     errors.push(SyntaxError {
-                        span: Span::new(body.start + range.start, body.start + range.end),
+                        span: Span::new(body.start() + range.start, body.start() + range.end),
                         message,
                     })
                 },
@@ -251,5 +266,21 @@ fn block_comment_rest(lexer: &mut logos::Lexer<RawToken>) -> bool {
             lexer.bump(lexer.remainder().len());
             false
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_span_can_hold_is_refused_with_its_length() {
+        assert!(too_long(Span::MAX_TEXT).is_none());
+        let error = too_long(Span::MAX_TEXT + 1).expect("refused");
+        assert_eq!(error.span, Span::empty(0));
+        assert_eq!(
+            error.message,
+            "this file is 4294967296 bytes long; pgm reads files of at most 4294967295 bytes (4 GiB)"
+        );
     }
 }

@@ -89,7 +89,7 @@ impl Settings {
         Settings::parse(&text).map_err(|problem| {
             let place = problem.span.map_or(String::new(), |span| {
                 let position =
-                    LineIndex::new(&text).line_col(&text, span.start, PositionEncoding::Utf32);
+                    LineIndex::new(&text).line_col(&text, span.start(), PositionEncoding::Utf32);
                 format!("{}:{}: ", position.line + 1, position.col + 1)
             });
             WorkspaceError::BadSettings {

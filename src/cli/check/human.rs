@@ -143,8 +143,8 @@ impl<'a> Sources<'a> {
     /// snippets from other files).
     fn span(&mut self, at: FileSpan) -> AriadneSpan {
         let source = self.source(at.file);
-        let start = char_offset(source, at.span.start);
-        let end = char_offset(source, at.span.end);
+        let start = char_offset(source, at.span.start());
+        let end = char_offset(source, at.span.end());
         (at.file, start..end)
     }
 }

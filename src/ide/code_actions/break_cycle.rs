@@ -57,8 +57,8 @@ fn remove_entry(model: &Model, edge: &Edge) -> Option<SourceChange> {
         .map(|before| property.values[before].span);
     let next = property.values.get(index + 1).map(|value| value.span);
     let span = match (previous, next) {
-        (Some(previous), _) => Span::new(previous.end, entry.end),
-        (None, Some(next)) => Span::new(entry.start, next.start),
+        (Some(previous), _) => Span::new(previous.end(), entry.end()),
+        (None, Some(next)) => Span::new(entry.start(), next.start()),
         (None, None) => removal(text, property.span),
     };
     Some(SourceChange::single(edge.at.file, TextEdit::delete(span)))

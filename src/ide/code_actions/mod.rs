@@ -76,8 +76,8 @@ pub fn code_actions(
     let cx = Context { model, analysis };
     let touched = analysis.diagnostics.iter().filter(|diagnostic| {
         diagnostic.at.file == file
-            && diagnostic.at.span.start <= range.end
-            && range.start <= diagnostic.at.span.end
+            && diagnostic.at.span.start() <= range.end()
+            && range.start() <= diagnostic.at.span.end()
     });
     touched
         .flat_map(|diagnostic| {

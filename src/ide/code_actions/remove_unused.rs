@@ -24,21 +24,24 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
         return Vec::new();
     };
     let parsed = model.file(file);
-    let mut start = item.span.start;
+    let mut start = item.span.start();
     let before_item = parsed
         .parse()
         .comments
         .iter()
         .rev()
-        .skip_while(|comment| comment.span.end > item.span.start);
+        .skip_while(|comment| comment.span.end() > item.span.start());
     for comment in before_item {
-        let gap = parsed.text.get(comment.span.end..start).unwrap_or_default();
+        let gap = parsed
+            .text
+            .get(comment.span.end()..start)
+            .unwrap_or_default();
         if comment.kind != CommentKind::Doc || !gap.trim().is_empty() {
             break;
         }
-        start = comment.span.start;
+        start = comment.span.start();
     }
-    let span = removal(&parsed.text, Span::new(start, item.span.end));
+    let span = removal(&parsed.text, Span::new(start, item.span.end()));
     let def = model.def(id);
     vec![Fix {
         title: format!(

@@ -52,20 +52,20 @@ pub(super) fn context(text: &str, tokens: &[Token], offset: usize) -> Context {
             }
             _ => return false,
         };
-        token.span.start < offset
-            && (offset < token.span.end || open_ended && offset == token.span.end)
+        token.span.start() < offset
+            && (offset < token.span.end() || open_ended && offset == token.span.end())
     });
     let word = tokens.iter().find(|token| {
         matches!(token.kind, TokenKind::Ident | TokenKind::Keyword(_))
-            && token.span.start < offset
-            && offset <= token.span.end
+            && token.span.start() < offset
+            && offset <= token.span.end()
     });
     let replace = word.map_or(Span::empty(offset), |word| {
-        Span::new(word.span.start, offset)
+        Span::new(word.span.start(), offset)
     });
     let before: Vec<Token> = tokens
         .iter()
-        .filter(|token| !token.kind.is_comment() && token.span.end <= replace.start)
+        .filter(|token| !token.kind.is_comment() && token.span.end() <= replace.start())
         .copied()
         .collect();
     let enclosing = enclosing_items(&before);

@@ -119,7 +119,7 @@ impl<'m> Scope<'m> {
     fn new(model: &'m Model, file: FileId, cx: &Context) -> Scope<'m> {
         let source = &model.file(file).parse().file;
         let find = |enclosing: &Enclosing| {
-            items_around(source, enclosing.keyword.start)
+            items_around(source, enclosing.keyword.start())
                 .into_iter()
                 .find(|item| item.keyword_span == enclosing.keyword)
         };
@@ -159,7 +159,7 @@ impl<'m> Scope<'m> {
         let used: Vec<&str> = item
             .into_iter()
             .flat_map(properties)
-            .filter(|property| property.key.span.start != cx.replace.start)
+            .filter(|property| property.key.span.start() != cx.replace.start())
             .map(|property| property.key.text.as_str())
             .collect();
         let ruled_out = |key: &str| {

@@ -25,8 +25,8 @@ pub(crate) async fn folding_ranges(
                 let folds = ide::folding_ranges(&snapshot.model, file)
                     .into_iter()
                     .filter_map(|fold| {
-                        let start = snapshot.position(file, fold.span.start).line;
-                        let last = snapshot.position(file, fold.span.end).line;
+                        let start = snapshot.position(file, fold.span.start()).line;
+                        let last = snapshot.position(file, fold.span.end()).line;
                         let (end, kind) = match fold.kind {
                             FoldKind::Body => (last.saturating_sub(1), None),
                             FoldKind::Comment => (last, Some(FoldingRangeKind::Comment)),

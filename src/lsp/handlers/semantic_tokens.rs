@@ -88,13 +88,13 @@ fn encode(
         let lines = line_pieces(snapshot, file, token.span);
         let pieces: Vec<(lsp::Position, u32)> = if multiline {
             let length = lines.iter().map(|piece| piece.width(snapshot, file)).sum();
-            vec![(snapshot.position(file, token.span.start), length)]
+            vec![(snapshot.position(file, token.span.start()), length)]
         } else {
             lines
                 .iter()
                 .filter(|piece| !piece.content.is_empty())
                 .map(|piece| {
-                    let start = snapshot.position(file, piece.content.start);
+                    let start = snapshot.position(file, piece.content.start());
                     (start, piece.width(snapshot, file) - piece.line_break as u32)
                 })
                 .collect()
@@ -133,8 +133,8 @@ impl LinePiece {
     /// The width in the negotiated encoding, the line break included: its
     /// characters are one unit each in every encoding.
     fn width(&self, snapshot: &Snapshot, file: FileId) -> u32 {
-        let start = snapshot.position(file, self.content.start);
-        let end = snapshot.position(file, self.content.end);
+        let start = snapshot.position(file, self.content.start());
+        let end = snapshot.position(file, self.content.end());
         end.character - start.character + self.line_break as u32
     }
 }
@@ -142,12 +142,12 @@ impl LinePiece {
 fn line_pieces(snapshot: &Snapshot, file: FileId, span: Span) -> Vec<LinePiece> {
     let parsed = snapshot.model.file(file);
     let mut pieces = Vec::new();
-    let mut start = span.start;
+    let mut start = span.start();
     let mut line = snapshot.position(file, start).line;
     while let Some(next) = parsed
         .line_index
         .line_start(line + 1)
-        .filter(|&next| next <= span.end)
+        .filter(|&next| next <= span.end())
     {
         let line_break = if parsed.text[..next].ends_with("\r\n") {
             2
@@ -162,7 +162,7 @@ fn line_pieces(snapshot: &Snapshot, file: FileId, span: Span) -> Vec<LinePiece> 
         line += 1;
     }
     pieces.push(LinePiece {
-        content: Span::new(start, span.end),
+        content: Span::new(start, span.end()),
         line_break: 0,
     });
     pieces

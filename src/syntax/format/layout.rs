@@ -96,7 +96,7 @@ fn roles(text: &str, tokens: &[Token], file: &SourceFile) -> Vec<Option<Role>> {
     // A worklist rather than recursion: items may nest deeply.
     let mut pending: Vec<&Item> = file.items.iter().collect();
     while let Some(item) = pending.pop() {
-        roles.set(item.keyword_span.start, Role::ItemStart);
+        roles.set(item.keyword_span.start(), Role::ItemStart);
         let Some(body) = &item.body else {
             continue;
         };
@@ -107,8 +107,8 @@ fn roles(text: &str, tokens: &[Token], file: &SourceFile) -> Vec<Option<Role>> {
             }
         }
         let one_line_width = roles.one_line_width(body);
-        roles.set(body.span.start, Role::BodyOpen { one_line_width });
-        roles.set(body.span.end.saturating_sub(1), Role::BodyClose);
+        roles.set(body.span.start(), Role::BodyOpen { one_line_width });
+        roles.set(body.span.end().saturating_sub(1), Role::BodyClose);
     }
     roles.roles
 }
@@ -123,7 +123,7 @@ impl Roles<'_> {
     /// The index of the token that starts at `offset`.
     fn index(&self, offset: usize) -> Option<usize> {
         self.tokens
-            .binary_search_by_key(&offset, |token| token.span.start)
+            .binary_search_by_key(&offset, |token| token.span.start())
             .ok()
     }
 
@@ -136,15 +136,15 @@ impl Roles<'_> {
     fn property(&mut self, property: &Property) {
         for value in &property.values {
             for atom in &value.atoms {
-                self.set(atom.span.start, Role::AtomStart);
+                self.set(atom.span.start(), Role::AtomStart);
             }
         }
-        let Some(key) = self.index(property.key.span.start) else {
+        let Some(key) = self.index(property.key.span.start()) else {
             return;
         };
         let end = self
             .tokens
-            .partition_point(|token| token.span.start < property.span.end);
+            .partition_point(|token| token.span.start() < property.span.end());
         let values_below = (key + 1..end)
             .any(|index| keeps_line_break(self.text, self.tokens, &self.roles, index));
         self.roles[key] = Some(Role::Key { values_below });
@@ -154,8 +154,8 @@ impl Roles<'_> {
     /// closing one, when the author wrote it on one line and it holds only
     /// properties and no comment.
     fn one_line_width(&self, body: &Body) -> Option<usize> {
-        let open = self.index(body.span.start)?;
-        let close = self.index(body.span.end.checked_sub(1)?)?;
+        let open = self.index(body.span.start())?;
+        let close = self.index(body.span.end().checked_sub(1)?)?;
         let tokens = &self.tokens[open..=close];
         // Properties first: bodies of properties do not nest, so the scans
         // of their text add up to one pass over the file.
@@ -189,7 +189,7 @@ fn keeps_line_break(text: &str, tokens: &[Token], roles: &[Option<Role>], index:
         return false;
     };
     let token = tokens[index];
-    line_breaks(&text[previous.span.end..token.span.start]) > 0
+    line_breaks(&text[previous.span.end()..token.span.start()]) > 0
         && (token.kind.is_comment()
             || roles[index] == Some(Role::AtomStart)
             || is_line_comment(previous.kind))
@@ -314,7 +314,7 @@ impl Printer<'_> {
             };
         }
         let member_line = Place::NewLine {
-            blank: line_breaks(&self.text[previous.span.end..token.span.start]) >= 2,
+            blank: line_breaks(&self.text[previous.span.end()..token.span.start()]) >= 2,
             indent: self.depth,
         };
         let continuation_line = Place::NewLine {

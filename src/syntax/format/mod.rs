@@ -81,20 +81,20 @@ fn pieces(text: &str) -> Vec<Span> {
     let mut start = 0;
     let mut pieces = Vec::new();
     for item in parse(text).file.items {
-        pieces.push(Span::new(start, item.span.end));
-        start = item.span.end;
+        pieces.push(Span::new(start, item.span.end()));
+        start = item.span.end();
     }
     pieces.push(Span::new(start, text.len()));
     pieces
 }
 
 fn overlaps(piece: Span, range: Span) -> bool {
-    piece.start < range.end && range.start < piece.end
-        || range.is_empty() && piece.touches(range.start)
+    piece.start() < range.end() && range.start() < piece.end()
+        || range.is_empty() && piece.touches(range.start())
 }
 
 fn format_error(text: &str, first: SyntaxError, error_count: usize) -> FormatError {
-    let position = LineIndex::new(text).line_col(text, first.span.start, PositionEncoding::Utf32);
+    let position = LineIndex::new(text).line_col(text, first.span.start(), PositionEncoding::Utf32);
     FormatError {
         first,
         line: position.line + 1,

@@ -125,7 +125,7 @@ fn stray_before_body(src: Source<'_>, inp: &mut Input<'_, '_>, header: &Header) 
             TokenKind::Keyword(_) | TokenKind::LBrace | TokenKind::RBrace | TokenKind::Colon => {
                 break;
             }
-            _ if src.starts_line(next.span.start) => break,
+            _ if src.starts_line(next.span.start()) => break,
             _ => inp.skip(),
         }
     }
@@ -198,7 +198,7 @@ fn header(src: Source<'_>, inp: &mut Input<'_, '_>, parent: Option<&Header>) -> 
         keyword_span: keyword.span,
         name: name.ok(),
         title,
-        docs: src.docs_before(keyword.span.start),
+        docs: src.docs_before(keyword.span.start()),
         errors_before,
     })
 }
@@ -256,8 +256,8 @@ fn misplacement(src: Source<'_>, kind: ItemKind, parent: Option<&Header>) -> Opt
 
 fn closes_enclosing(src: Source<'_>, kind: ItemKind, keyword: Span, parent: &Header) -> bool {
     misplacement(src, kind, Some(parent)).is_some()
-        && src.starts_line(keyword.start)
-        && src.column(keyword.start) <= src.column(parent.keyword_span.start)
+        && src.starts_line(keyword.start())
+        && src.column(keyword.start()) <= src.column(parent.keyword_span.start())
 }
 
 /// `{ members }` of the item `header` heads, which stands at `depth`; the
@@ -288,17 +288,17 @@ fn body(src: Source<'_>, inp: &mut Input<'_, '_>, header: &Header, depth: usize)
     // to twice the members.
     members.shrink_to_fit();
     let end = match eat(inp, TokenKind::RBrace) {
-        Some(close) => close.span.end,
+        Some(close) => close.span.end(),
         None => {
             let found = inp.peek();
             let item = header.describe(src);
             inp.state()
                 .report_found(src, found, &format!("expected `}}` to close {item}"));
-            src.byte_span(inp.span_since(&start)).end
+            src.byte_span(inp.span_since(&start)).end()
         }
     };
     Body {
         members,
-        span: Span::new(open.start, end),
+        span: Span::new(open.start(), end),
     }
 }

@@ -42,7 +42,7 @@ pub(crate) fn parse(text: &str) -> Parse {
         .into_output()
         .unwrap_or_default();
     errors.append(&mut reporter.errors);
-    errors.sort_by_key(|error| error.span.start);
+    errors.sort_by_key(|error| error.span.start());
     Parse {
         file,
         errors,

@@ -97,5 +97,5 @@ pub(super) fn skip_block(inp: &mut Input<'_, '_>) {
 /// taken as a misused name rather than the start of an item, which would
 /// start a line.
 pub(super) fn is_misused_keyword(src: Source<'_>, token: Token) -> bool {
-    matches!(token.kind, TokenKind::Keyword(_)) && !src.starts_line(token.span.start)
+    matches!(token.kind, TokenKind::Keyword(_)) && !src.starts_line(token.span.start())
 }

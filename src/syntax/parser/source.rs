@@ -31,7 +31,7 @@ impl<'s> Source<'s> {
         let at = |index: usize| {
             self.tokens
                 .get(index)
-                .map_or(self.text.len(), |token| token.span.start)
+                .map_or(self.text.len(), |token| token.span.start())
         };
         if tokens.end <= tokens.start {
             return Span::empty(at(tokens.start));
@@ -119,20 +119,20 @@ impl<'s> Source<'s> {
     /// The text of the `///` comments right before `offset`, with nothing
     /// but whitespace between them and it.
     pub fn docs_before(self, offset: usize) -> Vec<String> {
-        let mut end = self.comments.partition_point(|c| c.span.end <= offset);
+        let mut end = self.comments.partition_point(|c| c.span.end() <= offset);
         let mut next_start = offset;
         while end > 0 {
             let comment = self.comments[end - 1];
-            let gap = &self.text[comment.span.end..next_start];
+            let gap = &self.text[comment.span.end()..next_start];
             if comment.kind != CommentKind::Doc || !gap.chars().all(is_whitespace) {
                 break;
             }
-            next_start = comment.span.start;
+            next_start = comment.span.start();
             end -= 1;
         }
         self.comments[end..]
             .iter()
-            .take_while(|c| c.span.end <= offset)
+            .take_while(|c| c.span.end() <= offset)
             .map(|c| doc_text(self.slice(c.span)).to_string())
             .collect()
     }
