@@ -35,7 +35,7 @@ fn check(fixture: &str, expect: Expect) {
     let location = |at: FileSpan| {
         let file = model.file(at.file);
         let position =
-            file.line_index
+            file.line_index()
                 .line_col(&file.text, at.span.start(), PositionEncoding::Utf32);
         format!("{}:{}:{}", file.path, position.line + 1, position.col + 1)
     };

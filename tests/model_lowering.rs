@@ -108,7 +108,7 @@ fn dump(model: &Model) -> String {
 fn place(model: &Model, at: FileSpan) -> String {
     let file = model.file(at.file);
     let position = file
-        .line_index
+        .line_index()
         .line_col(&file.text, at.span.start(), PositionEncoding::Utf32);
     format!("{}:{}:{}", file.path, position.line + 1, position.col + 1)
 }

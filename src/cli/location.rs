@@ -22,7 +22,7 @@ pub fn range(model: &Model, at: FileSpan) -> Range {
     let file = model.file(at.file);
     let position = |offset: usize| {
         let LineCol { line, col } =
-            file.line_index
+            file.line_index()
                 .line_col(&file.text, offset, PositionEncoding::Utf16);
         Position {
             line,

@@ -95,14 +95,14 @@ impl Snapshot {
             col: position.character,
         };
         parsed
-            .line_index
+            .line_index()
             .offset(&parsed.text, position, self.encoding)
     }
 
     pub fn position(&self, file: FileId, offset: usize) -> Position {
         let parsed = self.model.file(file);
         let position = parsed
-            .line_index
+            .line_index()
             .line_col(&parsed.text, offset, self.encoding);
         Position::new(position.line, position.col)
     }

@@ -31,7 +31,9 @@ pub struct ParsedFile {
     pub path: String,
     /// Shared with the language server's copy of a file read from disk.
     pub text: Arc<str>,
-    pub line_index: LineIndex,
+    /// Made by the first caller that converts an offset to a line: most
+    /// files of a workspace are checked without any.
+    line_index: OnceLock<LineIndex>,
     /// Empty once dropped (see [`ParsedFile::lower_dropping_syntax`]), and
     /// filled again from the text by the first caller that needs it.
     syntax: OnceLock<Parse>,
@@ -42,7 +44,7 @@ impl ParsedFile {
         let text = text.into();
         ParsedFile {
             path: path.into(),
-            line_index: LineIndex::new(&text),
+            line_index: OnceLock::new(),
             syntax: OnceLock::from(syntax::parse(&text)),
             text,
         }
@@ -55,6 +57,10 @@ impl ParsedFile {
             .into_par_iter()
             .map(|(path, text)| Arc::new(ParsedFile::new(path, text)))
             .collect()
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        self.line_index.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The file's syntax tree, its errors and comments; parsed again, and

@@ -145,7 +145,7 @@ fn line_pieces(snapshot: &Snapshot, file: FileId, span: Span) -> Vec<LinePiece> 
     let mut start = span.start();
     let mut line = snapshot.position(file, start).line;
     while let Some(next) = parsed
-        .line_index
+        .line_index()
         .line_start(line + 1)
         .filter(|&next| next <= span.end())
     {
