@@ -4,22 +4,21 @@
 use std::ops::Range;
 
 /// Walks the body of a string literal (the text between the quotes),
-/// handing each resolved character to `on_char` and each bad escape, with
-/// its byte range inside `body` and a message, to `on_error`. A bad escape
-/// is passed on as written, so the value keeps what the author typed.
+/// handing its resolved text to `on_text` piece by piece (each run without
+/// escapes whole, as most strings have none) and each bad escape, with its
+/// byte range inside `body` and a message, to `on_error`. A bad escape is
+/// passed on as written, so the value keeps what the author typed.
 pub(crate) fn unescape(
     body: &str,
-    mut on_char: impl FnMut(char),
+    mut on_text: impl FnMut(&str),
     mut on_error: impl FnMut(Range<usize>, String),
 ) {
-    let mut chars = body.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c != '\\' {
-            on_char(c);
-            continue;
-        }
-        let Some((_, escape)) = chars.next() else {
-            on_char('\\');
+    let mut at = 0;
+    while let Some(found) = body[at..].find('\\') {
+        let start = at + found;
+        on_text(&body[at..start]);
+        let Some(escape) = body[start + 1..].chars().next() else {
+            on_text("\\");
             on_error(
                 start..body.len(),
                 "expected an escape after `\\`, found the end of the string".to_string(),
@@ -42,17 +41,19 @@ pub(crate) fn unescape(
                         other.escape_debug()
                     ),
                 );
-                body[start..end].chars().for_each(&mut on_char);
+                on_text(&body[start..end]);
+                at = end;
                 continue;
             }
         };
         if let Some(resolved) = resolved {
-            on_char(resolved);
+            on_text(resolved.encode_utf8(&mut [0; 4]));
+            at = start + 2;
             continue;
         }
         let end = unicode_escape_end(body, start);
         match unicode_escape_value(&body[start..end]) {
-            Some(value) => on_char(value),
+            Some(value) => on_text(value.encode_utf8(&mut [0; 4])),
             None => {
                 on_error(
                     start..end,
@@ -61,13 +62,12 @@ pub(crate) fn unescape(
                         &body[start..end]
                     ),
                 );
-                body[start..end].chars().for_each(&mut on_char);
+                on_text(&body[start..end]);
             }
         }
-        while chars.peek().is_some_and(|&(at, _)| at < end) {
-            chars.next();
-        }
+        at = end;
     }
+    on_text(&body[at..]);
 }
 
 /// Where a `\u` escape starting at `start` ends: after its closing brace, or
@@ -95,4 +95,43 @@ fn unicode_escape_value(escape: &str) -> Option<char> {
     u32::from_str_radix(digits, 16)
         .ok()
         .and_then(char::from_u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The resolved text and the ranges of the bad escapes.
+    fn resolve(body: &str) -> (String, Vec<Range<usize>>) {
+        let mut text = String::new();
+        let mut errors = Vec::new();
+        unescape(body, |run| text.push_str(run), |at, _| errors.push(at));
+        (text, errors)
+    }
+
+    #[test]
+    fn text_without_escapes_is_passed_whole() {
+        assert_eq!(resolve("plain é text"), ("plain é text".into(), vec![]));
+        assert_eq!(resolve(""), (String::new(), vec![]));
+    }
+
+    #[test]
+    fn each_escape_resolves_between_runs_of_text() {
+        assert_eq!(
+            resolve(r#"a\"b\\c\nd\te\rf\u{e9}g\u{1F600}"#),
+            ("a\"b\\c\nd\te\rf\u{e9}g\u{1F600}".into(), vec![])
+        );
+        assert_eq!(resolve(r"\n\n"), ("\n\n".into(), vec![]));
+    }
+
+    #[test]
+    fn a_bad_escape_is_kept_as_written_and_reported() {
+        assert_eq!(resolve(r"a\qb"), (r"a\qb".into(), vec![1..3]));
+        assert_eq!(resolve(r"a\éb"), (r"a\éb".into(), vec![1..4]));
+        assert_eq!(
+            resolve(r"\u{110000}x\u{zz}y\u"),
+            (r"\u{110000}x\u{zz}y\u".into(), vec![0..10, 11..17, 18..20])
+        );
+        assert_eq!(resolve(r"end\"), (r"end\".into(), vec![3..4]));
+    }
 }

@@ -91,7 +91,7 @@ impl<'s> Source<'s> {
             .get(1..raw.len() - usize::from(terminated))
             .unwrap_or_default();
         let mut value = String::with_capacity(body.len());
-        unescape(body, |c| value.push(c), |_, _| {});
+        unescape(body, |text| value.push_str(text), |_, _| {});
         StringLit {
             value,
             span: token.span,
