@@ -21,8 +21,8 @@ pub struct LoadSegment {
     pub last: Date,
     /// People needed on each day of the run.
     pub load: f64,
-    /// The allocations behind the load: project and index into its `allocate`.
-    pub allocations: Vec<(DefId, usize)>,
+    /// `first` and `last` as working days.
+    days: (WorkDay, WorkDay),
 }
 
 /// A maximal run of working days on which a resource is over capacity.
@@ -46,8 +46,10 @@ pub struct ResourceLoad {
     /// of an analysis before, when the allocations behind them are the same.
     pub segments: Arc<[LoadSegment]>,
     /// What the segments were swept from, in the order of the projects and
-    /// their entries.
-    events: Vec<Event>,
+    /// their entries. Segments do not list the allocations behind them, as
+    /// that is most of the memory loads would take while only overloads
+    /// need it: [`ResourceLoad::overloads`] finds them here.
+    allocations: Vec<ScheduledAllocation>,
 }
 
 /// A load over capacity by less than this is floating-point noise (`0.1 +
@@ -66,36 +68,58 @@ impl ResourceLoad {
     /// The maximal runs of working days over capacity. Segments over
     /// capacity that follow each other without a working day between them
     /// form one run, even when the allocations behind them differ.
-    pub fn overloads(&self, calendar: &WorkCalendar) -> Vec<Overload> {
+    pub fn overloads(&self) -> Vec<Overload> {
         let mut overloads: Vec<Overload> = Vec::new();
+        let mut days: Vec<(WorkDay, WorkDay)> = Vec::new();
         let mut previous_over: Option<&LoadSegment> = None;
         for segment in self.segments.iter() {
             if segment.load <= self.capacity + TOLERANCE {
                 previous_over = None;
                 continue;
             }
-            let continues_run = previous_over.is_some_and(|previous| {
-                calendar.add_working_days(previous.last, 1) == segment.first
-            });
+            let continues_run =
+                previous_over.is_some_and(|previous| previous.days.1.plus(1) == segment.days.0);
             previous_over = Some(segment);
-            match overloads.last_mut() {
-                Some(run) if continues_run => {
+            match (overloads.last_mut(), days.last_mut()) {
+                (Some(run), Some(run_days)) if continues_run => {
                     run.last = segment.last;
                     run.peak = run.peak.max(segment.load);
-                    run.allocations.extend_from_slice(&segment.allocations);
+                    run_days.1 = segment.days.1;
                 }
-                _ => overloads.push(Overload {
-                    first: segment.first,
-                    last: segment.last,
-                    peak: segment.load,
-                    projects: Vec::new(),
-                    allocations: segment.allocations.clone(),
-                }),
+                _ => {
+                    overloads.push(Overload {
+                        first: segment.first,
+                        last: segment.last,
+                        peak: segment.load,
+                        projects: Vec::new(),
+                        allocations: Vec::new(),
+                    });
+                    days.push(segment.days);
+                }
             }
         }
-        for run in &mut overloads {
-            run.allocations.sort();
-            run.allocations.dedup();
+        self.add_allocations(&mut overloads, &days);
+        overloads
+    }
+
+    /// Gives each run the allocations active on any of its `days`, runs in
+    /// date order, in one pass over the allocations by start: an allocation
+    /// over before a run starts cannot reach a later run either.
+    fn add_allocations(&self, runs: &mut [Overload], days: &[(WorkDay, WorkDay)]) {
+        let mut by_start: Vec<&ScheduledAllocation> = self.allocations.iter().collect();
+        by_start.sort_unstable_by_key(|allocation| allocation.first);
+        let mut by_start = by_start.into_iter().peekable();
+        let mut open: Vec<&ScheduledAllocation> = Vec::new();
+        for (run, &(first, last)) in runs.iter_mut().zip(days) {
+            while let Some(allocation) = by_start.next_if(|allocation| allocation.first <= last) {
+                open.push(allocation);
+            }
+            open.retain(|allocation| allocation.after_last > first);
+            run.allocations = open
+                .iter()
+                .map(|allocation| (allocation.project, allocation.entry as usize))
+                .collect();
+            run.allocations.sort_unstable();
             run.projects = run
                 .allocations
                 .iter()
@@ -103,7 +127,6 @@ impl ResourceLoad {
                 .collect();
             run.projects.dedup();
         }
-        overloads
     }
 }
 
@@ -137,11 +160,11 @@ pub fn compute(
             resource: DefId(index as u32),
             capacity,
             segments: Arc::from([]),
-            events: Vec::new(),
+            allocations: Vec::new(),
         });
     }
 
-    let mut events: Vec<Vec<Event>> = vec![Vec::new(); loads.len()];
+    let mut allocations: Vec<Vec<ScheduledAllocation>> = vec![Vec::new(); loads.len()];
     for (index, def) in model.defs.iter().enumerate() {
         let DefData::Project(project) = &def.data else {
             continue;
@@ -163,33 +186,34 @@ pub fn compute(
             else {
                 continue;
             };
-            let people = amount_in_people(allocation.amount.value, loads[slot].capacity);
-            let key = (project_id, entry);
-            events[slot].push(Event {
-                day: first,
-                key,
-                change: Change::Start(people),
-            });
-            events[slot].push(Event {
-                day: after_last,
-                key,
-                change: Change::End,
+            allocations[slot].push(ScheduledAllocation {
+                first,
+                after_last,
+                project: project_id,
+                entry: entry as u32,
+                people: amount_in_people(allocation.amount.value, loads[slot].capacity),
             });
         }
     }
 
-    loads.par_iter_mut().zip(events).enumerate().for_each_init(
-        || DateMemo::new(calendar),
-        |dates, (slot, (load, events))| {
-            // Segments follow from the events alone.
-            let before = previous.get(slot).filter(|before| before.events == events);
-            load.segments = match before {
-                Some(before) => before.segments.clone(),
-                None => sweep(events.clone(), dates).into(),
-            };
-            load.events = events;
-        },
-    );
+    loads
+        .par_iter_mut()
+        .zip(allocations)
+        .enumerate()
+        .for_each_init(
+            || DateMemo::new(calendar),
+            |dates, (slot, (load, allocations))| {
+                // Segments follow from the allocations alone.
+                let before = previous
+                    .get(slot)
+                    .filter(|before| before.allocations == allocations);
+                load.segments = match before {
+                    Some(before) => before.segments.clone(),
+                    None => sweep(&allocations, dates).into(),
+                };
+                load.allocations = allocations;
+            },
+        );
     loads
 }
 
@@ -217,11 +241,24 @@ pub fn amount_in_people(amount: Amount, capacity: f64) -> f64 {
     }
 }
 
+/// One entry of a scheduled project's `allocate` on one resource.
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct ScheduledAllocation {
+    first: WorkDay,
+    /// The first working day after the project's last.
+    after_last: WorkDay,
+    project: DefId,
+    /// The index of the entry in the project's `allocate`.
+    entry: u32,
+    people: f64,
+}
+
+/// An allocation starting or ending on a working day.
 #[derive(Clone, Copy, PartialEq, Debug)]
 struct Event {
     /// The first working day of the allocation, or the first after it.
     day: WorkDay,
-    key: (DefId, usize),
+    key: (DefId, u32),
     change: Change,
 }
 
@@ -233,12 +270,30 @@ enum Change {
 
 /// Turns the start and end events of one resource into segments: between
 /// two consecutive event days the set of active allocations stays the same.
-fn sweep(mut events: Vec<Event>, dates: &mut DateMemo<'_>) -> Vec<LoadSegment> {
+fn sweep(allocations: &[ScheduledAllocation], dates: &mut DateMemo<'_>) -> Vec<LoadSegment> {
+    let mut events: Vec<Event> = allocations
+        .iter()
+        .flat_map(|allocation| {
+            let key = (allocation.project, allocation.entry);
+            [
+                Event {
+                    day: allocation.first,
+                    key,
+                    change: Change::Start(allocation.people),
+                },
+                Event {
+                    day: allocation.after_last,
+                    key,
+                    change: Change::End,
+                },
+            ]
+        })
+        .collect();
     // No allocation starts and ends on the same day, so the order of the
     // events of one day does not matter.
     events.sort_unstable_by_key(|event| event.day);
     // In order of allocation, as segments list them.
-    let mut active: Vec<((DefId, usize), f64)> = Vec::new();
+    let mut active: Vec<((DefId, u32), f64)> = Vec::new();
     let mut segments = Vec::new();
     let mut next = 0;
     while let Some(&Event { day, .. }) = events.get(next) {
@@ -259,11 +314,12 @@ fn sweep(mut events: Vec<Event>, dates: &mut DateMemo<'_>) -> Vec<LoadSegment> {
             break;
         };
         if !active.is_empty() {
+            let last = following.day.plus(-1);
             segments.push(LoadSegment {
                 first: dates.date(day),
-                last: dates.date(following.day.plus(-1)),
+                last: dates.date(last),
                 load: active.iter().map(|&(_, people)| people).sum(),
-                allocations: active.iter().map(|&(key, _)| key).collect(),
+                days: (day, last),
             });
         }
     }
@@ -301,27 +357,25 @@ mod tests {
                 load.peak()
             ));
             for segment in load.segments.iter() {
-                let allocations: Vec<String> = segment
+                lines.push(format!(
+                    "  {} .. {} load {}",
+                    segment.first, segment.last, segment.load
+                ));
+            }
+            for overload in load.overloads() {
+                let projects: Vec<_> = overload.projects.iter().map(|&p| name(p)).collect();
+                let allocations: Vec<String> = overload
                     .allocations
                     .iter()
                     .map(|&(project, entry)| format!("{}#{entry}", name(project)))
                     .collect();
                 lines.push(format!(
-                    "  {} .. {} load {} [{}]",
-                    segment.first,
-                    segment.last,
-                    segment.load,
-                    allocations.join(" ")
-                ));
-            }
-            for overload in load.overloads(&analysis.calendar) {
-                let projects: Vec<_> = overload.projects.iter().map(|&p| name(p)).collect();
-                lines.push(format!(
-                    "  over {} .. {} peak {} [{}]",
+                    "  over {} .. {} peak {} [{}] [{}]",
                     overload.first,
                     overload.last,
                     overload.peak,
-                    projects.join(" ")
+                    projects.join(" "),
+                    allocations.join(" ")
                 ));
             }
         }
@@ -366,26 +420,69 @@ mod tests {
         days
     }
 
-    /// The sweep's segments spread out into single days.
-    fn segment_days(analysis: &Analysis) -> DailyLoads {
+    /// Each working day from `first` to `last`.
+    fn working_days(analysis: &Analysis, first: Date, last: Date) -> Vec<Date> {
+        let mut days = Vec::new();
+        let mut day = first;
+        while day <= last {
+            if analysis.calendar.is_working_day(day) {
+                days.push(day);
+            }
+            day = day
+                .tomorrow()
+                .expect("plan dates are far from the calendar's end");
+        }
+        days
+    }
+
+    /// The sweep's segments spread out into single days: the load of each.
+    fn segment_days(analysis: &Analysis) -> BTreeMap<(DefId, Date), f64> {
         let mut days = BTreeMap::new();
         for load in &analysis.loads {
             for segment in load.segments.iter() {
-                let mut day = segment.first;
-                while day <= segment.last {
-                    if analysis.calendar.is_working_day(day) {
-                        days.insert(
-                            (load.resource, day),
-                            (segment.load, segment.allocations.clone()),
-                        );
-                    }
-                    day = day
-                        .tomorrow()
-                        .expect("plan dates are far from the calendar's end");
+                for day in working_days(analysis, segment.first, segment.last) {
+                    days.insert((load.resource, day), segment.load);
                 }
             }
         }
         days
+    }
+
+    type AllocationsByDay = BTreeMap<(DefId, Date), Vec<(DefId, usize)>>;
+
+    /// The overloads spread out into single days, each with the overload's
+    /// allocations; and the same from counting day by day: every day over
+    /// capacity, with the allocations of every day of its run.
+    fn overload_days(model: &Model, analysis: &Analysis) -> [AllocationsByDay; 2] {
+        let counted = day_by_day(model, analysis);
+        let mut found = BTreeMap::new();
+        let mut expected = BTreeMap::new();
+        for load in &analysis.loads {
+            for overload in load.overloads() {
+                let days = working_days(analysis, overload.first, overload.last);
+                let mut behind: Vec<(DefId, usize)> = days
+                    .iter()
+                    .flat_map(|&day| counted[&(load.resource, day)].1.clone())
+                    .collect();
+                behind.sort();
+                behind.dedup();
+                for day in days {
+                    found.insert((load.resource, day), overload.allocations.clone());
+                    expected.insert((load.resource, day), behind.clone());
+                }
+            }
+        }
+        for (&(resource, day), (total, _)) in &counted {
+            let capacity = analysis
+                .loads
+                .iter()
+                .find(|load| load.resource == resource)
+                .map_or(0.0, |load| load.capacity);
+            if *total > capacity + TOLERANCE {
+                expected.entry((resource, day)).or_default();
+            }
+        }
+        [found, expected]
     }
 
     const PLAN: &str = r#"
@@ -407,9 +504,20 @@ program apollo {
     #[test]
     fn the_sweep_agrees_with_counting_day_by_day() {
         let (model, analysis) = analyze(PLAN);
-        let counted = day_by_day(&model, &analysis);
+        let counted: BTreeMap<_, _> = day_by_day(&model, &analysis)
+            .into_iter()
+            .map(|(day, (load, _))| (day, load))
+            .collect();
         assert!(!counted.is_empty());
         assert_eq!(segment_days(&analysis), counted);
+    }
+
+    #[test]
+    fn overloads_agree_with_counting_day_by_day() {
+        let (model, analysis) = analyze(PLAN);
+        let [found, expected] = overload_days(&model, &analysis);
+        assert!(!found.is_empty());
+        assert_eq!(found, expected);
     }
 
     #[test]
@@ -417,26 +525,26 @@ program apollo {
         check(
             PLAN,
             expect![[r#"
-            ana capacity 1 peak 0
-            carol capacity 1 peak 1.5
-              2027-01-04 .. 2027-01-18 load 0.5 [network#1]
-              2027-01-19 .. 2027-01-19 load 0.5 [iam#1]
-              2027-01-20 .. 2027-01-21 load 1.5 [iam#1 portal#0]
-              2027-01-22 .. 2027-01-28 load 0.5 [iam#1]
-              2027-01-29 .. 2027-02-02 load 1 [audit#0]
-              over 2027-01-20 .. 2027-01-21 peak 1.5 [iam portal]
-            backend capacity 4 peak 6
-              2027-01-04 .. 2027-01-08 load 2 [network#0]
-              2027-01-11 .. 2027-01-18 load 5 [network#0 billing#0]
-              2027-01-19 .. 2027-01-21 load 6 [iam#0 billing#0]
-              2027-01-22 .. 2027-01-28 load 3 [iam#0]
-              over 2027-01-11 .. 2027-01-21 peak 6 [network iam billing]
-            ops capacity 2 peak 3
-              2027-01-11 .. 2027-01-19 load 1 [billing#1]
-              2027-01-20 .. 2027-01-21 load 3 [billing#1 portal#1]
-              2027-01-29 .. 2027-02-02 load 2 [audit#1]
-              over 2027-01-20 .. 2027-01-21 peak 3 [billing portal]
-        "#]],
+                ana capacity 1 peak 0
+                carol capacity 1 peak 1.5
+                  2027-01-04 .. 2027-01-18 load 0.5
+                  2027-01-19 .. 2027-01-19 load 0.5
+                  2027-01-20 .. 2027-01-21 load 1.5
+                  2027-01-22 .. 2027-01-28 load 0.5
+                  2027-01-29 .. 2027-02-02 load 1
+                  over 2027-01-20 .. 2027-01-21 peak 1.5 [iam portal] [iam#1 portal#0]
+                backend capacity 4 peak 6
+                  2027-01-04 .. 2027-01-08 load 2
+                  2027-01-11 .. 2027-01-18 load 5
+                  2027-01-19 .. 2027-01-21 load 6
+                  2027-01-22 .. 2027-01-28 load 3
+                  over 2027-01-11 .. 2027-01-21 peak 6 [network iam billing] [network#0 iam#0 billing#0]
+                ops capacity 2 peak 3
+                  2027-01-11 .. 2027-01-19 load 1
+                  2027-01-20 .. 2027-01-21 load 3
+                  2027-01-29 .. 2027-02-02 load 2
+                  over 2027-01-20 .. 2027-01-21 peak 3 [billing portal] [billing#1 portal#1]
+            "#]],
         );
     }
 
@@ -454,8 +562,8 @@ program apollo {
             expect![[r#"
                 ana capacity 1 peak 0
                 backend capacity 1 peak 2
-                  2027-01-04 .. 2027-01-08 load 2 [network#0]
-                  over 2027-01-04 .. 2027-01-08 peak 2 [network]
+                  2027-01-04 .. 2027-01-08 load 2
+                  over 2027-01-04 .. 2027-01-08 peak 2 [network] [network#0]
             "#]],
         );
     }
@@ -475,14 +583,14 @@ program apollo {
 "#,
             expect![[r#"
                 ana capacity 1 peak 2
-                  2027-01-04 .. 2027-01-06 load 1 [base#0]
-                  2027-01-07 .. 2027-01-08 load 2 [base#0 first#0]
-                  2027-01-11 .. 2027-01-12 load 2 [base#0 second#0]
-                  2027-01-13 .. 2027-01-13 load 1 [base#0]
-                  2027-01-14 .. 2027-01-14 load 2 [base#0 third#0]
-                  2027-01-15 .. 2027-01-15 load 1 [base#0]
-                  over 2027-01-07 .. 2027-01-12 peak 2 [base first second]
-                  over 2027-01-14 .. 2027-01-14 peak 2 [base third]
+                  2027-01-04 .. 2027-01-06 load 1
+                  2027-01-07 .. 2027-01-08 load 2
+                  2027-01-11 .. 2027-01-12 load 2
+                  2027-01-13 .. 2027-01-13 load 1
+                  2027-01-14 .. 2027-01-14 load 2
+                  2027-01-15 .. 2027-01-15 load 1
+                  over 2027-01-07 .. 2027-01-12 peak 2 [base first second] [base#0 first#0 second#0]
+                  over 2027-01-14 .. 2027-01-14 peak 2 [base third] [base#0 third#0]
             "#]],
         );
     }

@@ -70,7 +70,6 @@ pub fn analyze_after(model: &Model, options: &Options, previous: Option<&Analysi
     let context = checks::Context {
         model,
         options,
-        calendar: &calendar,
         graph: &graph,
         cycles: &cycles,
         schedule: &schedule,

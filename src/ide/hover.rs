@@ -194,7 +194,7 @@ impl Facts<'_> {
                 ""
             }
         ));
-        for overload in load.overloads(&self.analysis.calendar) {
+        for overload in load.overloads() {
             lines.push(format!(
                 "**over capacity** {} … {}, peak {}",
                 overload.first,

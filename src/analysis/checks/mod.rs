@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use crate::analysis::{Cycle, DependencyGraph, Options, Schedule, WorkCalendar};
+use crate::analysis::{Cycle, DependencyGraph, Options, Schedule};
 use crate::base::{Diagnostic, FileSpan, Span};
 use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus};
 
@@ -25,7 +25,6 @@ use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus};
 pub(super) struct Context<'a> {
     pub model: &'a Model,
     pub options: &'a Options,
-    pub calendar: &'a WorkCalendar,
     pub graph: &'a DependencyGraph,
     pub cycles: &'a [Cycle],
     pub schedule: &'a Schedule,

@@ -14,7 +14,7 @@ pub(in crate::analysis) fn check(
 ) {
     for load in loads {
         let resource = cx.model.def(load.resource);
-        for overload in load.overloads(cx.calendar) {
+        for overload in load.overloads() {
             let projects: Vec<String> = overload
                 .projects
                 .iter()
