@@ -48,8 +48,9 @@ fn every_name_leads_to_its_definition_and_back() {
             assert!(ide::hover(&model, &analysis, def.file, at).is_some());
             assert!(ide::prepare_rename(&model, def.file, at).is_ok());
         }
-        for reference in &model.refs {
-            let (Some(target), Some(last)) = (reference.resolved, reference.segments.last()) else {
+        for (id, reference) in model.references() {
+            let target = model.resolution(id).target;
+            let (Some(target), Some(last)) = (target, reference.segments.last()) else {
                 continue;
             };
             let found = ide::goto_definition(&model, reference.file, last.span.start())

@@ -67,11 +67,11 @@ fn dump(model: &Model) -> String {
             writeln!(out, "  children: {}", children.join(", ")).unwrap();
         }
     }
-    if !model.refs.is_empty() {
+    if model.ref_count() > 0 {
         writeln!(out, "references").unwrap();
     }
-    for (index, reference) in model.refs.iter().enumerate() {
-        let target = match (reference.resolved, model.target(RefId(index as u32))) {
+    for (id, reference) in model.references() {
+        let target = match (model.resolution(id).target, model.target(id)) {
             (Some(target), Some(_)) => model.def(target).qualified_name.to_string(),
             (Some(target), None) => format!("{} (wrong kind)", model.def(target).qualified_name),
             (None, _) => "unresolved".to_string(),
@@ -1306,10 +1306,10 @@ proptest! {
     #[test]
     fn any_text_lowers_into_a_consistent_model(first in token_soup(), second in token_soup()) {
         let model = model(&format!("//- /first.pgm\n{first}\n//- /second.pgm\n{second}\n"));
-        for (index, reference) in model.refs.iter().enumerate() {
-            let id = RefId(index as u32);
+        prop_assert_eq!(model.references().count(), model.ref_count());
+        for (id, reference) in model.references() {
             prop_assert!(reference.from.index() < model.defs.len());
-            if let Some(target) = reference.resolved {
+            if let Some(target) = model.resolution(id).target {
                 prop_assert!(model.references_to(target).contains(&id));
             }
             if let Some(target) = model.target(id) {

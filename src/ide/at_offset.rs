@@ -52,7 +52,7 @@ impl AtOffset<'_> {
             AtOffset::DefName { def, .. } => Some(def),
             AtOffset::Mention {
                 reference, segment, ..
-            } => segment_target(model.reference(reference), segment),
+            } => segment_target(model, reference, segment),
             _ => None,
         }
     }

@@ -320,7 +320,7 @@ impl Facts<'_> {
             .delivered_by
             .iter()
             .map(|&reference| {
-                let target = self.model.reference(reference).resolved?;
+                let target = self.model.resolution(reference).target?;
                 Some(self.analysis.schedule.dates(target)?.earliest_finish)
             })
             .collect();
@@ -461,10 +461,9 @@ impl Facts<'_> {
 
     /// A written name and what it stands for.
     fn reference(&self, id: RefId) -> String {
-        let reference = self.model.reference(id);
-        match reference.resolved {
+        match self.model.resolution(id).target {
             Some(target) => self.name(target),
-            None => format!("`{}` (unresolved)", reference.text()),
+            None => format!("`{}` (unresolved)", self.model.reference(id).text()),
         }
     }
 

@@ -4,7 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::base::{FileId, FileSpan, Span};
-use crate::model::{Allocation, DefData, DefId, Model, RefId, RefRole, Reference};
+use crate::model::{Allocation, DefData, DefId, Model, RefId, RefRole};
 use crate::syntax::ast::{self, Item, Member, Property};
 use crate::syntax::lexer::{self, Token, TokenKind};
 
@@ -14,11 +14,12 @@ pub(crate) fn all_defs(model: &Model) -> impl Iterator<Item = DefId> {
 
 /// The definition one segment of a written name stands for: the last
 /// segment names the target, the first of a qualified name its program.
-pub(crate) fn segment_target(reference: &Reference, segment: usize) -> Option<DefId> {
-    if segment + 1 == reference.segments.len() {
-        reference.resolved
+pub(crate) fn segment_target(model: &Model, reference: RefId, segment: usize) -> Option<DefId> {
+    let resolved = model.resolution(reference);
+    if segment + 1 == model.reference(reference).segments.len() {
+        resolved.target
     } else if segment == 0 {
-        reference.qualifier
+        resolved.qualifier
     } else {
         None
     }

@@ -170,9 +170,9 @@ fn names_in_file(model: &Model, file: FileId) -> HashMap<usize, (TokenType, Modi
             );
         }
     }
-    for reference in model.refs_in_file(file).map(|id| model.reference(id)) {
-        for (segment, name) in reference.segments.iter().enumerate() {
-            let token_type = segment_target(reference, segment)
+    for id in model.refs_in_file(file) {
+        for (segment, name) in model.reference(id).segments.iter().enumerate() {
+            let token_type = segment_target(model, id, segment)
                 .map_or(TokenType::UnresolvedReference, |target| {
                     TokenType::of_kind(model.def(target).kind)
                 });

@@ -154,7 +154,12 @@ mod tests {
         let model = &snapshot.model;
         let scratch = Model::build(model.files.clone());
         assert_eq!(model.defs, scratch.defs);
-        assert_eq!(model.refs, scratch.refs);
+        let resolved = |model: &Model| {
+            let refs = model.references();
+            let refs = refs.map(|(id, reference)| (reference.clone(), model.resolution(id)));
+            refs.collect::<Vec<_>>()
+        };
+        assert_eq!(resolved(model), resolved(&scratch));
         assert_eq!(model.diagnostics, scratch.diagnostics);
         for def in (0..model.defs.len() as u32).map(crate::model::DefId) {
             assert_eq!(model.references_to(def), scratch.references_to(def));

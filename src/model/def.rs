@@ -392,8 +392,15 @@ pub struct Reference {
     /// The definition whose property holds the reference.
     pub from: DefId,
     pub role: RefRole,
+}
+
+/// What a reference's name resolved to. The model keeps it apart from the
+/// reference, so that the references of a file are shared by every model
+/// made while the file is unchanged.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct Resolved {
     /// What the name resolved to, whatever its kind; `None` when nothing has that name.
-    pub resolved: Option<DefId>,
+    pub target: Option<DefId>,
     /// The program named by the first segment of a qualified name.
     pub qualifier: Option<DefId>,
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::base::Groups;
-use crate::model::def::{Def, DefId, RefId, Reference};
+use crate::model::def::{Def, DefId, RefId, Resolved};
 use crate::model::resolve::Fault;
 use crate::model::scope::Names;
 use crate::syntax::ast::ItemKind;
@@ -13,6 +13,8 @@ use crate::syntax::ast::ItemKind;
 #[derive(Debug, Default)]
 pub(super) struct Index {
     pub names: Names,
+    /// By reference: what its name resolved to.
+    pub resolved: Vec<Resolved>,
     /// The references to report, in order.
     pub faults: Vec<Fault>,
     /// By definition: the references resolved to it.
@@ -23,18 +25,24 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub fn build(names: Names, faults: Vec<Fault>, defs: &[Arc<Def>], refs: &[Reference]) -> Index {
-        let ids: Vec<RefId> = (0..refs.len() as u32).map(RefId).collect();
-        let by = |target: fn(&Reference) -> Option<DefId>| {
+    pub fn build(
+        names: Names,
+        resolved: Vec<Resolved>,
+        faults: Vec<Fault>,
+        defs: &[Arc<Def>],
+    ) -> Index {
+        let ids: Vec<RefId> = (0..resolved.len() as u32).map(RefId).collect();
+        let by = |target: fn(&Resolved) -> Option<DefId>| {
             Groups::new(defs.len(), &ids, |id| {
-                Some(target(&refs[id.index()])?.index())
+                Some(target(&resolved[id.index()])?.index())
             })
         };
         Index {
+            references_to: by(|resolved| resolved.target),
+            qualified_by: by(|resolved| resolved.qualifier),
             names,
+            resolved,
             faults,
-            references_to: by(|reference| reference.resolved),
-            qualified_by: by(|reference| reference.qualifier),
             calendars: defs
                 .iter()
                 .enumerate()

@@ -26,7 +26,7 @@ use crate::syntax::ast::{self, Atom, AtomKind, ItemKind, Member};
 #[derive(Default)]
 struct Lowered {
     defs: Vec<Def>,
-    /// In text order, none resolved yet.
+    /// In text order.
     refs: Vec<Reference>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -43,8 +43,8 @@ pub struct LoweredFile {
     stamp: u64,
     base: Offsets,
     pub(super) defs: Vec<Arc<Def>>,
-    /// In text order, none resolved yet.
-    pub(super) refs: Vec<Reference>,
+    /// In text order. Shared with every model made from this lowering.
+    pub(super) refs: Arc<[Reference]>,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -61,7 +61,7 @@ impl LoweredFile {
             stamp: next_stamp(),
             base: Offsets::ZERO,
             defs: defs.into_iter().map(Arc::new).collect(),
-            refs,
+            refs: refs.into(),
             diagnostics,
         }
     }
@@ -108,9 +108,15 @@ impl LoweredFile {
         for def in &mut file.defs {
             shift.shift_def(Arc::make_mut(def), place);
         }
-        for reference in &mut file.refs {
-            shift.shift_reference(reference, place);
-        }
+        file.refs = file
+            .refs
+            .iter()
+            .map(|reference| {
+                let mut reference = reference.clone();
+                shift.shift_reference(&mut reference, place);
+                reference
+            })
+            .collect();
         for diagnostic in &mut file.diagnostics {
             move_diagnostic(diagnostic, place);
         }
@@ -142,7 +148,8 @@ fn next_stamp() -> u64 {
 /// The lowerings of a workspace's files as one.
 pub(super) struct Concatenated {
     pub defs: Vec<Arc<Def>>,
-    pub refs: Vec<Reference>,
+    /// By file: its references, shared with its lowering.
+    pub refs: Vec<Arc<[Reference]>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -151,19 +158,19 @@ pub(super) struct Concatenated {
 pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
     let mut out = Concatenated {
         defs: Vec::with_capacity(files.iter().map(|file| file.defs.len()).sum()),
-        refs: Vec::with_capacity(files.iter().map(|file| file.refs.len()).sum()),
+        refs: Vec::with_capacity(files.len()),
         diagnostics: Vec::new(),
     };
     for file in files {
         match Arc::try_unwrap(file) {
             Ok(file) => {
                 out.defs.extend(file.defs);
-                out.refs.extend(file.refs);
+                out.refs.push(file.refs);
                 out.diagnostics.extend(file.diagnostics);
             }
             Err(file) => {
                 out.defs.extend(file.defs.iter().cloned());
-                out.refs.extend_from_slice(&file.refs);
+                out.refs.push(file.refs.clone());
                 out.diagnostics.extend_from_slice(&file.diagnostics);
             }
         }
@@ -409,8 +416,6 @@ impl<'a> FileLowering<'a> {
                 .collect(),
             from,
             role,
-            resolved: None,
-            qualifier: None,
         });
         id
     }

@@ -112,8 +112,10 @@ pub struct Model {
     pub files: Vec<Arc<ParsedFile>>,
     /// By `DefId` index, in file order and text order within a file.
     pub defs: Vec<Arc<Def>>,
-    /// By `RefId` index.
-    pub refs: Vec<Reference>,
+    /// By `FileId` index: the file's references, shared with its lowering.
+    refs: Vec<Arc<[Reference]>>,
+    /// By `FileId` index: the id of the file's first reference.
+    first_refs: Vec<u32>,
     /// Syntax errors and what lowering and resolution found, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
     index: Arc<Index>,
@@ -161,27 +163,41 @@ impl Model {
         let unchanged = previous.filter(|previous| reuse::same_names(previous, &lowered));
         let lower::Concatenated {
             defs,
-            mut refs,
+            refs,
             mut diagnostics,
         } = lower::concatenate(lowered);
+        let first_refs = refs
+            .iter()
+            .scan(0, |next, file| {
+                let first = *next;
+                *next += file.len() as u32;
+                Some(first)
+            })
+            .collect();
+        let all_refs: Vec<&Reference> = refs.iter().flat_map(|file| file.iter()).collect();
         let index = match unchanged {
-            Some(previous) => {
-                reuse::copy_resolution(&previous.refs, &mut refs);
-                previous.index.clone()
-            }
+            Some(previous) => previous.index.clone(),
             None => {
                 let names = Names::build(&defs);
-                let faults = resolve::look_up_all(&defs, &names, &mut refs);
-                Arc::new(Index::build(names, faults, &defs, &refs))
+                let (resolved, faults) = resolve::look_up_all(&defs, &names, &all_refs);
+                Arc::new(Index::build(names, resolved, faults, &defs))
             }
         };
         diagnostics.extend(index.names.duplicate_diagnostics(&defs));
-        resolve::report_all(&defs, &index.names, &refs, &index.faults, &mut diagnostics);
+        resolve::report_all(
+            &defs,
+            &index.names,
+            &all_refs,
+            &index.faults,
+            &mut diagnostics,
+        );
+        drop(all_refs);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Model {
             files,
             defs,
             refs,
+            first_refs,
             diagnostics,
             index,
             lowerings,
@@ -197,7 +213,25 @@ impl Model {
     }
 
     pub fn reference(&self, id: RefId) -> &Reference {
-        &self.refs[id.index()]
+        let file = self.first_refs.partition_point(|&first| first <= id.0) - 1;
+        &self.refs[file][(id.0 - self.first_refs[file]) as usize]
+    }
+
+    /// What a reference's name resolved to, whatever its kind.
+    pub fn resolution(&self, id: RefId) -> Resolved {
+        self.index.resolved[id.index()]
+    }
+
+    /// How many references the workspace has; their ids count from zero.
+    pub fn ref_count(&self) -> usize {
+        self.index.resolved.len()
+    }
+
+    /// Every reference with its id, in file order and text order within a file.
+    pub fn references(&self) -> impl Iterator<Item = (RefId, &Reference)> {
+        let all = self.refs.iter().flat_map(|file| file.iter());
+        all.enumerate()
+            .map(|(index, reference)| (RefId(index as u32), reference))
     }
 }
 
@@ -206,10 +240,10 @@ impl Model {
     /// What a reference names when that is a kind its role accepts; the one
     /// way analyses follow references.
     pub fn target(&self, reference: RefId) -> Option<DefId> {
-        let reference = self.refs.get(reference.index())?;
-        let target = reference.resolved?;
+        let target = self.index.resolved.get(reference.index())?.target?;
         let kind = self.defs.get(target.index())?.kind;
-        reference.role.accepts().contains(&kind).then_some(target)
+        let role = self.reference(reference).role;
+        role.accepts().contains(&kind).then_some(target)
     }
 
     /// Every reference resolved to `def`, whatever its role, in order.
@@ -248,14 +282,19 @@ impl Model {
 
     /// The definitions of a file, in text order.
     pub fn defs_in_file(&self, file: FileId) -> impl ExactSizeIterator<Item = DefId> + use<> {
-        let range = in_file(&self.defs, file, |def| def.file);
-        range.map(|index| DefId(index as u32))
+        let start = self.defs.partition_point(|def| def.file < file);
+        let end = self.defs.partition_point(|def| def.file <= file);
+        (start..end).map(|index| DefId(index as u32))
     }
 
     /// The references of a file, in text order.
     pub fn refs_in_file(&self, file: FileId) -> impl ExactSizeIterator<Item = RefId> + use<> {
-        let range = in_file(&self.refs, file, |reference| reference.file);
-        range.map(|index| RefId(index as u32))
+        let first = self.first_refs.get(file.index()).copied().unwrap_or(0);
+        let count = self
+            .refs
+            .get(file.index())
+            .map_or(0, |refs| refs.len() as u32);
+        (first..first + count).map(RefId)
     }
 
     /// The items of a program in text order; nothing for anything else.
@@ -277,11 +316,4 @@ impl Model {
             })
             .flatten()
     }
-}
-
-/// Where the items of `file` lie in a list ordered by file.
-fn in_file<T>(items: &[T], file: FileId, file_of: impl Fn(&T) -> FileId) -> std::ops::Range<usize> {
-    let start = items.partition_point(|item| file_of(item) < file);
-    let end = items.partition_point(|item| file_of(item) <= file);
-    start..end
 }

@@ -77,14 +77,9 @@ impl Offsets {
             segments: _,
             from,
             role: _,
-            resolved,
-            qualifier,
         } = reference;
         *in_file = file;
         self.def(from);
-        for id in [resolved, qualifier].into_iter().flatten() {
-            self.def(id);
-        }
     }
 
     /// Shifts the definition's ids, and moves it to `file`.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::base::{Code, Diagnostic, FileSpan, Span};
-use crate::model::def::{Def, RefId, Reference};
+use crate::model::def::{Def, RefId, Reference, Resolved};
 use crate::model::schema;
 use crate::model::scope::{self, Names, Resolution};
 use crate::model::suggest;
@@ -19,15 +19,27 @@ const SUGGESTION_BUDGET: usize = 500_000;
 /// and what looking it up found.
 pub(super) type Fault = (RefId, Resolution);
 
-/// Records what each reference names, and answers those that are wrong.
-/// A lookup only reads the table, so references are looked up in parallel.
-pub(super) fn look_up_all(defs: &[Arc<Def>], names: &Names, refs: &mut [Reference]) -> Vec<Fault> {
-    refs.par_iter_mut()
+/// What each reference names, by id, and the faults among them. A lookup
+/// only reads the table, so references are looked up in parallel.
+pub(super) fn look_up_all(
+    defs: &[Arc<Def>],
+    names: &Names,
+    refs: &[&Reference],
+) -> (Vec<Resolved>, Vec<Fault>) {
+    let looked_up: Vec<(Resolved, Option<Resolution>)> = refs
+        .par_iter()
+        .map(|reference| look_up(defs, names, reference))
+        .collect();
+    let faults = looked_up
+        .iter()
         .enumerate()
-        .filter_map(|(index, reference)| {
-            Some((RefId(index as u32), look_up(defs, names, reference)?))
-        })
-        .collect()
+        .filter_map(|(index, (_, fault))| Some((RefId(index as u32), (*fault)?)))
+        .collect();
+    let resolved = looked_up
+        .into_iter()
+        .map(|(resolved, _)| resolved)
+        .collect();
+    (resolved, faults)
 }
 
 /// A diagnostic for each fault, in order, the suggestions sharing one
@@ -35,7 +47,7 @@ pub(super) fn look_up_all(defs: &[Arc<Def>], names: &Names, refs: &mut [Referenc
 pub(super) fn report_all(
     defs: &[Arc<Def>],
     names: &Names,
-    refs: &[Reference],
+    refs: &[&Reference],
     faults: &[Fault],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -46,31 +58,40 @@ pub(super) fn report_all(
         diagnostics,
     };
     for &(reference, resolution) in faults {
-        reporter.report(&refs[reference.index()], resolution);
+        reporter.report(refs[reference.index()], resolution);
     }
 }
 
-/// Records what a reference names; the resolution when that is nothing, or
-/// an item of a kind the reference does not take.
-fn look_up(defs: &[Arc<Def>], names: &Names, reference: &mut Reference) -> Option<Resolution> {
+/// What a reference names; and the resolution when that is nothing, or an
+/// item of a kind the reference does not take.
+fn look_up(
+    defs: &[Arc<Def>],
+    names: &Names,
+    reference: &Reference,
+) -> (Resolved, Option<Resolution>) {
     let scope = scope::scope_of(defs, reference.from);
     let resolution = names.resolve(scope, &reference.segments);
     match resolution {
         Resolution::Found { target, qualifier } => {
-            reference.resolved = Some(target);
-            reference.qualifier = qualifier;
+            let resolved = Resolved {
+                target: Some(target),
+                qualifier,
+            };
             let accepted = reference
                 .role
                 .accepts()
                 .contains(&defs[target.index()].kind);
-            if accepted {
-                return None;
-            }
+            (resolved, (!accepted).then_some(resolution))
         }
-        Resolution::NotInProgram(program) => reference.qualifier = Some(program),
-        _ => {}
+        Resolution::NotInProgram(program) => {
+            let resolved = Resolved {
+                target: None,
+                qualifier: Some(program),
+            };
+            (resolved, Some(resolution))
+        }
+        _ => (Resolved::default(), Some(resolution)),
     }
-    Some(resolution)
 }
 
 struct Reporter<'a> {

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::model::def::{Def, Reference};
+use crate::model::def::{Def, RefId, Reference};
 use crate::model::{LoweredFile, Model};
 
 /// Whether the placed `lowered` files define the same names as `previous`
@@ -19,7 +19,7 @@ pub(super) fn same_names(previous: &Model, lowered: &[Arc<LoweredFile>]) -> bool
         (defs.end, refs.end)
     });
     if previous.lowerings.len() != lowered.len()
-        || ends != (previous.defs.len(), previous.refs.len())
+        || ends != (previous.defs.len(), previous.ref_count())
     {
         return false;
     }
@@ -39,19 +39,10 @@ pub(super) fn same_names(previous: &Model, lowered: &[Arc<LoweredFile>]) -> bool
             let same_refs = file
                 .refs
                 .iter()
-                .zip(&previous.refs[refs])
-                .all(|(now, before)| same_written_name(now, before));
+                .zip(refs)
+                .all(|(now, id)| same_written_name(now, previous.reference(RefId(id as u32))));
             same_defs && same_refs
         })
-}
-
-/// The resolution of each reference of `previous`, in the references at
-/// the same ids.
-pub(super) fn copy_resolution(previous: &[Reference], refs: &mut [Reference]) {
-    for (reference, before) in refs.iter_mut().zip(previous) {
-        reference.resolved = before.resolved;
-        reference.qualifier = before.qualifier;
-    }
 }
 
 /// What the name table reads of a definition.

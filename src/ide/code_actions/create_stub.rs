@@ -16,21 +16,20 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
     let model = cx.model;
     // The diagnostic stands on the whole name, or on the item's name
     // after a program that does exist.
-    let unresolved = model
-        .refs_in_file(diagnostic.at.file)
-        .map(|id| model.reference(id))
-        .find(|reference| {
-            let name = FileSpan::new(reference.file, reference.name_span());
-            (reference.location() == diagnostic.at || name == diagnostic.at)
-                && reference.role == RefRole::DependsOn
-                && reference.resolved.is_none()
-        });
-    let Some(reference) = unresolved else {
+    let unresolved = model.refs_in_file(diagnostic.at.file).find(|&id| {
+        let reference = model.reference(id);
+        let name = FileSpan::new(reference.file, reference.name_span());
+        (reference.location() == diagnostic.at || name == diagnostic.at)
+            && reference.role == RefRole::DependsOn
+            && model.resolution(id).target.is_none()
+    });
+    let Some(id) = unresolved else {
         return Vec::new();
     };
+    let reference = model.reference(id);
     let program = match reference.segments.as_slice() {
         [_] => model.scope_of(reference.from),
-        [_, _] => reference.qualifier,
+        [_, _] => model.resolution(id).qualifier,
         _ => None,
     };
     let (Some(program), Some(name)) = (program, reference.segments.last()) else {
