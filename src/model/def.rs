@@ -403,6 +403,8 @@ pub struct Resolved {
     pub target: Option<DefId>,
     /// The program named by the first segment of a qualified name.
     pub qualifier: Option<DefId>,
+    /// Whether the reference's role takes the kind of `target`.
+    pub accepted: bool,
 }
 
 impl Reference {

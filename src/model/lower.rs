@@ -44,7 +44,7 @@ pub struct LoweredFile {
     base: Offsets,
     pub(super) defs: Vec<Arc<Def>>,
     /// In text order. Shared with every model made from this lowering.
-    pub(super) refs: Arc<[Reference]>,
+    pub(super) refs: Arc<Vec<Reference>>,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -61,7 +61,7 @@ impl LoweredFile {
             stamp: next_stamp(),
             base: Offsets::ZERO,
             defs: defs.into_iter().map(Arc::new).collect(),
-            refs: refs.into(),
+            refs: Arc::new(refs),
             diagnostics,
         }
     }
@@ -108,15 +108,9 @@ impl LoweredFile {
         for def in &mut file.defs {
             shift.shift_def(Arc::make_mut(def), place);
         }
-        file.refs = file
-            .refs
-            .iter()
-            .map(|reference| {
-                let mut reference = reference.clone();
-                shift.shift_reference(&mut reference, place);
-                reference
-            })
-            .collect();
+        for reference in Arc::make_mut(&mut file.refs) {
+            shift.shift_reference(reference, place);
+        }
         for diagnostic in &mut file.diagnostics {
             move_diagnostic(diagnostic, place);
         }
@@ -149,7 +143,7 @@ fn next_stamp() -> u64 {
 pub(super) struct Concatenated {
     pub defs: Vec<Arc<Def>>,
     /// By file: its references, shared with its lowering.
-    pub refs: Vec<Arc<[Reference]>>,
+    pub refs: Vec<Arc<Vec<Reference>>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 

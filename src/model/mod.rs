@@ -113,7 +113,7 @@ pub struct Model {
     /// By `DefId` index, in file order and text order within a file.
     pub defs: Vec<Arc<Def>>,
     /// By `FileId` index: the file's references, shared with its lowering.
-    refs: Vec<Arc<[Reference]>>,
+    refs: Vec<Arc<Vec<Reference>>>,
     /// By `FileId` index: the id of the file's first reference.
     first_refs: Vec<u32>,
     /// Syntax errors and what lowering and resolution found, sorted by place.
@@ -240,10 +240,8 @@ impl Model {
     /// What a reference names when that is a kind its role accepts; the one
     /// way analyses follow references.
     pub fn target(&self, reference: RefId) -> Option<DefId> {
-        let target = self.index.resolved.get(reference.index())?.target?;
-        let kind = self.defs.get(target.index())?.kind;
-        let role = self.reference(reference).role;
-        role.accepts().contains(&kind).then_some(target)
+        let resolved = self.index.resolved.get(reference.index())?;
+        resolved.target.filter(|_| resolved.accepted)
     }
 
     /// Every reference resolved to `def`, whatever its role, in order.

@@ -73,20 +73,22 @@ fn look_up(
     let resolution = names.resolve(scope, &reference.segments);
     match resolution {
         Resolution::Found { target, qualifier } => {
-            let resolved = Resolved {
-                target: Some(target),
-                qualifier,
-            };
             let accepted = reference
                 .role
                 .accepts()
                 .contains(&defs[target.index()].kind);
+            let resolved = Resolved {
+                target: Some(target),
+                qualifier,
+                accepted,
+            };
             (resolved, (!accepted).then_some(resolution))
         }
         Resolution::NotInProgram(program) => {
             let resolved = Resolved {
                 target: None,
                 qualifier: Some(program),
+                accepted: false,
             };
             (resolved, Some(resolution))
         }
