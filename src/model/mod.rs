@@ -191,7 +191,6 @@ impl Model {
             &index.faults,
             &mut diagnostics,
         );
-        drop(all_refs);
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         Model {
             files,
