@@ -36,6 +36,8 @@ pub struct Overload {
     /// The allocations active on any day of the run, in order of project
     /// and entry: project and index into its `allocate`.
     pub allocations: Vec<(DefId, usize)>,
+    /// `first` and `last` as working days.
+    days: (WorkDay, WorkDay),
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -70,7 +72,6 @@ impl ResourceLoad {
     /// form one run, even when the allocations behind them differ.
     pub fn overloads(&self) -> Vec<Overload> {
         let mut overloads: Vec<Overload> = Vec::new();
-        let mut days: Vec<(WorkDay, WorkDay)> = Vec::new();
         let mut previous_over: Option<&LoadSegment> = None;
         for segment in self.segments.iter() {
             if segment.load <= self.capacity + TOLERANCE {
@@ -80,37 +81,36 @@ impl ResourceLoad {
             let continues_run =
                 previous_over.is_some_and(|previous| previous.days.1.plus(1) == segment.days.0);
             previous_over = Some(segment);
-            match (overloads.last_mut(), days.last_mut()) {
-                (Some(run), Some(run_days)) if continues_run => {
+            match overloads.last_mut() {
+                Some(run) if continues_run => {
                     run.last = segment.last;
                     run.peak = run.peak.max(segment.load);
-                    run_days.1 = segment.days.1;
+                    run.days.1 = segment.days.1;
                 }
-                _ => {
-                    overloads.push(Overload {
-                        first: segment.first,
-                        last: segment.last,
-                        peak: segment.load,
-                        projects: Vec::new(),
-                        allocations: Vec::new(),
-                    });
-                    days.push(segment.days);
-                }
+                _ => overloads.push(Overload {
+                    first: segment.first,
+                    last: segment.last,
+                    peak: segment.load,
+                    projects: Vec::new(),
+                    allocations: Vec::new(),
+                    days: segment.days,
+                }),
             }
         }
-        self.add_allocations(&mut overloads, &days);
+        self.add_allocations(&mut overloads);
         overloads
     }
 
-    /// Gives each run the allocations active on any of its `days`, runs in
+    /// Gives each run the allocations active on any of its days, runs in
     /// date order, in one pass over the allocations by start: an allocation
     /// over before a run starts cannot reach a later run either.
-    fn add_allocations(&self, runs: &mut [Overload], days: &[(WorkDay, WorkDay)]) {
+    fn add_allocations(&self, runs: &mut [Overload]) {
         let mut by_start: Vec<&ScheduledAllocation> = self.allocations.iter().collect();
         by_start.sort_unstable_by_key(|allocation| allocation.first);
         let mut by_start = by_start.into_iter().peekable();
         let mut open: Vec<&ScheduledAllocation> = Vec::new();
-        for (run, &(first, last)) in runs.iter_mut().zip(days) {
+        for run in runs {
+            let (first, last) = run.days;
             while let Some(allocation) = by_start.next_if(|allocation| allocation.first <= last) {
                 open.push(allocation);
             }
