@@ -7,7 +7,7 @@ use expect_test::{Expect, expect};
 use pgm::syntax::parse;
 
 fn check(text: &str, expected: Expect) {
-    expected.assert_eq(&syntax_support::dump_parse(&parse(text)));
+    expected.assert_eq(&syntax_support::dump_parse(text));
 }
 
 #[test]

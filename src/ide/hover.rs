@@ -35,7 +35,7 @@ pub fn hover(model: &Model, analysis: &Analysis, file: FileId, offset: usize) ->
         }
         AtOffset::Keyword { kind, .. } => keyword(kind),
         AtOffset::Key { item, property } | AtOffset::Word { item, property, .. } => {
-            property_key(item, &property.key.text)?
+            property_key(item, property.key.text(&model.file(file).text))?
         }
     };
     Some(Hover {

@@ -55,7 +55,7 @@ impl LoweredFile {
             defs,
             refs,
             diagnostics,
-        } = parsed.with_parse(|parse| lower_file(file, parse));
+        } = parsed.with_parse(|parse| lower_file(file, &parsed.text, parse));
         LoweredFile {
             file,
             stamp: next_stamp(),
@@ -174,7 +174,7 @@ pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
 
 /// One file lowered on its own: its definitions and references count
 /// from zero.
-fn lower_file(file: FileId, parse: &Parse) -> Lowered {
+fn lower_file(file: FileId, source: &str, parse: &Parse) -> Lowered {
     let mut out = Lowered::default();
     // Reserved exactly: a definition is large, and doubling the vector
     // would copy them all over and over.
@@ -188,6 +188,7 @@ fn lower_file(file: FileId, parse: &Parse) -> Lowered {
     }));
     let mut lowering = FileLowering {
         file,
+        source,
         out: &mut out,
         given: Vec::new(),
     };
@@ -215,6 +216,7 @@ fn item_count(file: &ast::SourceFile) -> usize {
 
 struct FileLowering<'a> {
     file: FileId,
+    source: &'a str,
     out: &'a mut Lowered,
     /// The properties read so far in each body being lowered, innermost
     /// last: one buffer for the whole file rather than one per item.
@@ -224,8 +226,8 @@ struct FileLowering<'a> {
 impl<'a> FileLowering<'a> {
     fn item(&mut self, item: &'a ast::Item, program: Option<DefId>) -> Option<DefId> {
         let (name, name_span) = if item.kind.is_named() {
-            let name = item.name.as_ref()?;
-            (name.text.clone(), name.span)
+            let name = item.name?;
+            (SmolStr::new(name.text(self.source)), name.span)
         } else {
             (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
         };
@@ -238,7 +240,7 @@ impl<'a> FileLowering<'a> {
             kind: item.kind,
             name,
             qualified_name,
-            title: item.title.as_ref().map(|title| title.value.clone()),
+            title: item.title.map(|title| title.value(self.source)),
             docs: (!item.docs.is_empty()).then(|| item.docs.join("\n")),
             description: None,
             file: self.file,
@@ -287,8 +289,10 @@ impl<'a> FileLowering<'a> {
         property: &'a ast::Property,
         first_given: usize,
     ) {
-        let key = &property.key;
-        let Some(position) = schema.position(&key.text) else {
+        let key = property.key;
+        let source = self.source;
+        let key_text = key.text(source);
+        let Some(position) = schema.position(key_text) else {
             self.unknown_property(schema, key);
             return;
         };
@@ -298,11 +302,11 @@ impl<'a> FileLowering<'a> {
         let same = given
             .iter()
             .copied()
-            .find(|earlier| earlier.key.text == spec.key);
+            .find(|earlier| earlier.key.text(source) == spec.key);
         let excluded = given
             .iter()
             .copied()
-            .find(|earlier| spec.excludes.contains(&earlier.key.text.as_str()));
+            .find(|earlier| spec.excludes.contains(&earlier.key.text(source)));
         let store = match (same, excluded) {
             (Some(first), _) => {
                 let diagnostic = Diagnostic::new(
@@ -324,13 +328,13 @@ impl<'a> FileLowering<'a> {
                     format!(
                         "a {} takes `{}` or `{}`, not both",
                         schema.kind.keyword(),
-                        other.key.text,
+                        other.key.text(source),
                         spec.key
                     ),
                 )
                 .with_related(
                     self.at(other.key.span),
-                    format!("`{}` is given here", other.key.text),
+                    format!("`{}` is given here", other.key.text(source)),
                 );
                 self.out.diagnostics.push(diagnostic);
                 false
@@ -347,17 +351,17 @@ impl<'a> FileLowering<'a> {
         lowering.lower(&property.values);
     }
 
-    fn unknown_property(&mut self, schema: &ItemSchema, key: &ast::Ident) {
+    fn unknown_property(&mut self, schema: &ItemSchema, key: ast::Ident) {
+        let key_text = key.text(self.source);
         let item = schema.kind.keyword();
-        let near = suggest::nearest(&key.text, schema.keys());
+        let near = suggest::nearest(key_text, schema.keys());
         let message = match near {
-            Some(_) => format!("a {item} has no property `{}`", key.text),
+            Some(_) => format!("a {item} has no property `{key_text}`"),
             None => {
                 let keys: Vec<String> = schema.keys().map(|key| format!("`{key}`")).collect();
                 let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
                 format!(
-                    "a {item} has no property `{}`; it takes {}",
-                    key.text,
+                    "a {item} has no property `{key_text}`; it takes {}",
                     schema::join_words(&keys, " or ")
                 )
             }
@@ -404,7 +408,7 @@ impl<'a> FileLowering<'a> {
                 .segments
                 .iter()
                 .map(|segment| NameSegment {
-                    text: segment.text.clone(),
+                    text: segment.text(self.source).into(),
                     span: segment.span,
                 })
                 .collect(),
@@ -441,37 +445,48 @@ impl<'a> PropertyLowering<'_, 'a> {
             Shape::DateRange(field) => self.scalar(values, field, values::date_range),
             Shape::Holidays(field) => {
                 let holidays = self.each_atom(values, |lowering, atom| {
-                    lowering.check(atom, values::holiday(atom))
+                    lowering.check(atom, values::holiday(atom, lowering.cx.source))
                 });
                 self.put_list(field, holidays);
             }
             Shape::Duration(field) => self.scalar(values, field, values::duration),
             Shape::Integer { min, max, field } => {
                 let key = self.spec.key;
-                self.scalar(values, field, |atom| values::integer(atom, key, min, max));
+                self.scalar(values, field, |atom, source| {
+                    values::integer(atom, source, key, min, max)
+                });
             }
             Shape::Number { positive, field } => {
                 let key = self.spec.key;
-                self.scalar(values, field, |atom| values::number(atom, key, positive));
+                self.scalar(values, field, |atom, source| {
+                    values::number(atom, source, key, positive)
+                });
             }
             Shape::Percent(field) => {
                 let key = self.spec.key;
-                self.scalar(values, field, |atom| values::percent(atom, key));
+                self.scalar(values, field, |atom, source| {
+                    values::percent(atom, source, key)
+                });
             }
             Shape::Text(field) => {
                 let text = self
                     .one_atom(values)
-                    .and_then(|atom| self.check(atom, values::text(atom)));
+                    .and_then(|atom| self.check(atom, values::text(atom, self.cx.source)));
                 self.put(field, text.map(|text| text.value));
             }
-            Shape::ProjectStatus(field) => self.scalar(values, field, |atom| {
-                values::keyword(atom, ProjectStatus::KEYWORDS, ProjectStatus::from_keyword)
+            Shape::ProjectStatus(field) => self.scalar(values, field, |atom, source| {
+                values::keyword(
+                    atom,
+                    source,
+                    ProjectStatus::KEYWORDS,
+                    ProjectStatus::from_keyword,
+                )
             }),
-            Shape::RiskStatus(field) => self.scalar(values, field, |atom| {
-                values::keyword(atom, RiskStatus::KEYWORDS, RiskStatus::from_keyword)
+            Shape::RiskStatus(field) => self.scalar(values, field, |atom, source| {
+                values::keyword(atom, source, RiskStatus::KEYWORDS, RiskStatus::from_keyword)
             }),
-            Shape::Level(field) => self.scalar(values, field, |atom| {
-                values::keyword(atom, Level::KEYWORDS, Level::from_keyword)
+            Shape::Level(field) => self.scalar(values, field, |atom, source| {
+                values::keyword(atom, source, Level::KEYWORDS, Level::from_keyword)
             }),
             Shape::Dependencies(field) => {
                 let dependencies = values
@@ -494,11 +509,11 @@ impl<'a> PropertyLowering<'_, 'a> {
         &mut self,
         values: &'a [ast::Value],
         field: Field<Option<Spanned<T>>>,
-        read: impl FnOnce(&Atom) -> Checked<T>,
+        read: impl FnOnce(&Atom, &str) -> Checked<T>,
     ) {
         let value = self
             .one_atom(values)
-            .and_then(|atom| self.check(atom, read(atom)));
+            .and_then(|atom| self.check(atom, read(atom, self.cx.source)));
         self.put(field, value);
     }
 
@@ -556,8 +571,9 @@ impl<'a> PropertyLowering<'_, 'a> {
             return;
         };
         let message = format!(
-            "unexpected `{}` after `{after}`: `{}` takes {}",
-            ast::atoms_text(extra),
+            "unexpected `{}` after `{}`: `{}` takes {}",
+            ast::atoms_text(extra, self.cx.source),
+            after.display(self.cx.source),
             self.spec.key,
             self.spec.shape.expected()
         );
@@ -580,7 +596,7 @@ impl<'a> PropertyLowering<'_, 'a> {
                     "`{}` takes {}, not `{}`",
                     self.spec.key,
                     self.spec.shape.expected(),
-                    atom
+                    atom.display(self.cx.source)
                 );
                 let diagnostic = self.cx.invalid_value(atom.span, message);
                 self.cx
@@ -621,7 +637,7 @@ impl<'a> PropertyLowering<'_, 'a> {
                 AtomKind::Path(_) if kind.is_some() => Some(self.second(atom, kind, "type")),
                 AtomKind::Path(_) => {
                     kind = Some(atom);
-                    match values::word(atom) {
+                    match values::word(atom, self.cx.source) {
                         Some(word) => match DependencyKind::from_keyword(word) {
                             Some(value) => {
                                 dependency.kind = value;
@@ -635,7 +651,7 @@ impl<'a> PropertyLowering<'_, 'a> {
                 AtomKind::Duration(_) if lag.is_some() => Some(self.second(atom, lag, "lag")),
                 AtomKind::Duration(_) => {
                     lag = Some(atom);
-                    match values::lag(atom) {
+                    match values::lag(atom, self.cx.source) {
                         Ok(value) => {
                             dependency.lag = value;
                             None
@@ -657,9 +673,13 @@ impl<'a> PropertyLowering<'_, 'a> {
     }
 
     fn second(&self, atom: &Atom, first: Option<&Atom>, what: &str) -> Diagnostic {
+        let source = self.cx.source;
         let message = format!(
-            "a dependency has one {what}: `{atom}` comes after `{}`",
-            first.map(Atom::to_string).unwrap_or_default()
+            "a dependency has one {what}: `{}` comes after `{}`",
+            atom.display(source),
+            first
+                .map(|first| first.display(source).to_string())
+                .unwrap_or_default()
         );
         self.cx.invalid_value(atom.span, message)
     }
@@ -678,8 +698,9 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn not_in_dependency(&self, atom: &Atom) -> Diagnostic {
         let message = format!(
-            "unexpected `{atom}` in a dependency: write `target`, then optionally a type \
-             (fs, ss, ff, sf) and a lag (+1w, -2d)"
+            "unexpected `{}` in a dependency: write `target`, then optionally a type \
+             (fs, ss, ff, sf) and a lag (+1w, -2d)",
+            atom.display(self.cx.source)
         );
         self.cx.invalid_value(atom.span, message)
     }
@@ -690,7 +711,7 @@ impl<'a> PropertyLowering<'_, 'a> {
         let (first, rest) = value.atoms.split_first()?;
         let resource = self.reference(RefRole::Allocate, first)?;
         let Some((amount, extra)) = rest.split_first() else {
-            let name = first.to_string();
+            let name = first.display(self.cx.source).to_string();
             let message = format!(
                 "`allocate: {name}` needs an amount: a number of people (`{name} 2`) or a \
                  share of capacity (`{name} 50%`)"
@@ -699,7 +720,7 @@ impl<'a> PropertyLowering<'_, 'a> {
             return None;
         };
         self.unexpected(extra, amount);
-        let amount = self.check(amount, values::amount(amount))?;
+        let amount = self.check(amount, values::amount(amount, self.cx.source))?;
         Some(Allocation {
             resource,
             amount,

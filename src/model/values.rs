@@ -25,9 +25,9 @@ const MISMATCH: Invalid = Invalid::Mismatch { suggestion: None };
 
 const WORKING_DAYS_PER_WEEK: u32 = 5;
 
-pub(super) fn date(atom: &Atom) -> Checked<Date> {
+pub(super) fn date(atom: &Atom, source: &str) -> Checked<Date> {
     match &atom.kind {
-        AtomKind::Date(written) => calendar_date(written).map_err(|message| Invalid::Rejected {
+        AtomKind::Date => calendar_date(atom.text(source)).map_err(|message| Invalid::Rejected {
             at: atom.span,
             message,
         }),
@@ -59,39 +59,39 @@ fn calendar_date(written: &str) -> Result<Date, String> {
 }
 
 /// `first .. last`, both dates; the order is left for the checks.
-pub(super) fn date_range(atom: &Atom) -> Checked<DateRange> {
+pub(super) fn date_range(atom: &Atom, source: &str) -> Checked<DateRange> {
     match &atom.kind {
         AtomKind::Range(first, last) => Ok(DateRange {
-            first: date(first)?,
-            last: date(last)?,
+            first: date(first, source)?,
+            last: date(last, source)?,
         }),
         _ => Err(MISMATCH),
     }
 }
 
 /// A date or a date range; a date is a range of one day.
-pub(super) fn holiday(atom: &Atom) -> Checked<DateRange> {
+pub(super) fn holiday(atom: &Atom, source: &str) -> Checked<DateRange> {
     match &atom.kind {
-        AtomKind::Date(_) => date(atom).map(|day| DateRange {
+        AtomKind::Date => date(atom, source).map(|day| DateRange {
             first: day,
             last: day,
         }),
-        _ => date_range(atom),
+        _ => date_range(atom, source),
     }
 }
 
 /// An unsigned duration of at least one working day.
-pub(super) fn duration(atom: &Atom) -> Checked<u32> {
+pub(super) fn duration(atom: &Atom, source: &str) -> Checked<u32> {
     let AtomKind::Duration(duration @ Duration { sign: None, .. }) = &atom.kind else {
         return Err(MISMATCH);
     };
-    let days = working_days(atom, duration)?;
+    let days = working_days(atom, duration, source)?;
     if days == 0 {
         return Err(rejected(
             atom,
             format!(
                 "`{}` is no time at all: a duration is at least one working day",
-                duration
+                atom.text(source)
             ),
         ));
     }
@@ -99,33 +99,32 @@ pub(super) fn duration(atom: &Atom) -> Checked<u32> {
 }
 
 /// A signed lag in working days: `+1w` is 5, `-2d` is -2, and `3d` is 3.
-pub(super) fn lag(atom: &Atom) -> Checked<i32> {
+pub(super) fn lag(atom: &Atom, source: &str) -> Checked<i32> {
     let AtomKind::Duration(duration) = &atom.kind else {
         return Err(MISMATCH);
     };
-    let days = working_days(atom, duration)?;
-    let days = i32::try_from(days).map_err(|_| too_long(atom, duration))?;
+    let days = working_days(atom, duration, source)?;
+    let days = i32::try_from(days).map_err(|_| too_long(atom, source))?;
     Ok(match duration.sign {
         Some(Sign::Minus) => -days,
         Some(Sign::Plus) | None => days,
     })
 }
 
-fn working_days(atom: &Atom, duration: &Duration) -> Checked<u32> {
-    let amount: u32 = duration
-        .amount
+fn working_days(atom: &Atom, duration: &Duration, source: &str) -> Checked<u32> {
+    let amount: u32 = source[duration.amount.range()]
         .parse()
-        .map_err(|_| too_long(atom, duration))?;
+        .map_err(|_| too_long(atom, source))?;
     match duration.unit {
         DurationUnit::Days => Ok(amount),
         DurationUnit::Weeks => amount
             .checked_mul(WORKING_DAYS_PER_WEEK)
-            .ok_or_else(|| too_long(atom, duration)),
+            .ok_or_else(|| too_long(atom, source)),
     }
 }
 
-fn too_long(atom: &Atom, duration: &Duration) -> Invalid {
-    rejected(atom, format!("`{}` is too long", duration))
+fn too_long(atom: &Atom, source: &str) -> Invalid {
+    rejected(atom, format!("`{}` is too long", atom.text(source)))
 }
 
 fn rejected(atom: &Atom, message: String) -> Invalid {
@@ -136,10 +135,11 @@ fn rejected(atom: &Atom, message: String) -> Invalid {
 }
 
 /// A whole number from `min` to `max`, for the property `key`.
-pub(super) fn integer(atom: &Atom, key: &str, min: u8, max: u8) -> Checked<u8> {
-    let AtomKind::Number(written) = &atom.kind else {
+pub(super) fn integer(atom: &Atom, source: &str, key: &str, min: u8, max: u8) -> Checked<u8> {
+    let AtomKind::Number = atom.kind else {
         return Err(MISMATCH);
     };
+    let written = atom.text(source);
     let value = parse_number(written)?;
     if value.fract() != 0.0 {
         return Err(MISMATCH);
@@ -154,10 +154,11 @@ pub(super) fn integer(atom: &Atom, key: &str, min: u8, max: u8) -> Checked<u8> {
 }
 
 /// A number, greater than zero when `positive`, for the property `key`.
-pub(super) fn number(atom: &Atom, key: &str, positive: bool) -> Checked<f64> {
-    let AtomKind::Number(written) = &atom.kind else {
+pub(super) fn number(atom: &Atom, source: &str, key: &str, positive: bool) -> Checked<f64> {
+    let AtomKind::Number = atom.kind else {
         return Err(MISMATCH);
     };
+    let written = atom.text(source);
     let value = parse_number(written)?;
     if positive && value <= 0.0 {
         return Err(rejected(
@@ -169,10 +170,11 @@ pub(super) fn number(atom: &Atom, key: &str, positive: bool) -> Checked<f64> {
 }
 
 /// A percentage from 0% to 100%, for the property `key`.
-pub(super) fn percent(atom: &Atom, key: &str) -> Checked<f64> {
-    let AtomKind::Percent(written) = &atom.kind else {
+pub(super) fn percent(atom: &Atom, source: &str, key: &str) -> Checked<f64> {
+    let AtomKind::Percent = atom.kind else {
         return Err(MISMATCH);
     };
+    let written = percent_number(atom, source);
     let value = parse_number(written)?;
     if !(0.0..=100.0).contains(&value) {
         return Err(rejected(
@@ -191,18 +193,23 @@ fn parse_number(written: &str) -> Checked<f64> {
         .ok_or(MISMATCH)
 }
 
-pub(super) fn text(atom: &Atom) -> Checked<String> {
+/// A percentage's number as written, without the sign.
+fn percent_number<'s>(atom: &Atom, source: &'s str) -> &'s str {
+    atom.text(source).trim_end_matches('%')
+}
+
+pub(super) fn text(atom: &Atom, source: &str) -> Checked<String> {
     match &atom.kind {
-        AtomKind::String(string) => Ok(string.value.clone()),
+        AtomKind::String(string) => Ok(string.value(source)),
         _ => Err(MISMATCH),
     }
 }
 
 /// A bare word, such as an enumeration's keyword.
-pub(super) fn word(atom: &Atom) -> Option<&str> {
+pub(super) fn word<'s>(atom: &Atom, source: &'s str) -> Option<&'s str> {
     match &atom.kind {
         AtomKind::Path(path) => match path.segments.as_slice() {
-            [segment] => Some(&segment.text),
+            [segment] => Some(segment.text(source)),
             _ => None,
         },
         _ => None,
@@ -212,19 +219,21 @@ pub(super) fn word(atom: &Atom) -> Option<&str> {
 /// One of an enumeration's keywords.
 pub(super) fn keyword<T>(
     atom: &Atom,
+    source: &str,
     keywords: &'static [&'static str],
     from_keyword: fn(&str) -> Option<T>,
 ) -> Checked<T> {
-    let word = word(atom).ok_or(MISMATCH)?;
+    let word = word(atom, source).ok_or(MISMATCH)?;
     from_keyword(word).ok_or_else(|| Invalid::Mismatch {
         suggestion: suggest::nearest(word, keywords.iter().copied()),
     })
 }
 
 /// An allocation's amount: people (`2`) or a share of capacity (`50%`).
-pub(super) fn amount(atom: &Atom) -> Checked<Amount> {
+pub(super) fn amount(atom: &Atom, source: &str) -> Checked<Amount> {
     match &atom.kind {
-        AtomKind::Number(written) => {
+        AtomKind::Number => {
+            let written = atom.text(source);
             let people = parse_number(written)?;
             if people <= 0.0 {
                 return Err(rejected(
@@ -234,7 +243,8 @@ pub(super) fn amount(atom: &Atom) -> Checked<Amount> {
             }
             Ok(Amount::People(people))
         }
-        AtomKind::Percent(written) => {
+        AtomKind::Percent => {
+            let written = percent_number(atom, source);
             let share = parse_number(written)?;
             if share <= 0.0 || share > 100.0 {
                 return Err(rejected(

@@ -5,9 +5,9 @@
 use std::fmt;
 
 use smallvec::SmallVec;
-use smol_str::SmolStr;
 
 use crate::base::Span;
+use crate::syntax::escape::unescape;
 
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct SourceFile {
@@ -75,10 +75,17 @@ impl ItemKind {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// A name: only where it is written, as its text is the source's. Keeping
+/// no copy makes the tree a few times smaller than its names would.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Ident {
-    pub text: SmolStr,
     pub span: Span,
+}
+
+impl Ident {
+    pub fn text(self, source: &str) -> &str {
+        &source[self.span.range()]
+    }
 }
 
 /// A definition: `keyword name "title" { members }`.
@@ -142,15 +149,15 @@ pub enum AtomKind {
     Path(Path),
     String(StringLit),
     /// `YYYY-MM-DD` as written; whether it is a real date is for lowering.
-    Date(SmolStr),
+    Date,
     /// `a .. b`.
     Range(Box<Atom>, Box<Atom>),
     /// `30d`, `6w`, `+1w`, `-2d`.
     Duration(Duration),
     /// `4`, `120000`, `2.5` as written.
-    Number(SmolStr),
-    /// `50%`, `12.5%` with the number as written.
-    Percent(SmolStr),
+    Number,
+    /// `50%`, `12.5%`.
+    Percent,
 }
 
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -161,8 +168,8 @@ pub struct Path {
 
 impl Path {
     /// The path as written, segments joined with dots.
-    pub fn text(&self) -> String {
-        let names: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();
+    pub fn text(&self, source: &str) -> String {
+        let names: Vec<&str> = self.segments.iter().map(|s| s.text(source)).collect();
         names.join(".")
     }
 }
@@ -184,50 +191,80 @@ pub enum DurationUnit {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Duration {
     pub sign: Option<Sign>,
-    /// The digits as written; lowering checks they fit.
-    pub amount: SmolStr,
+    /// Where the digits are; lowering checks they fit.
+    pub amount: Span,
     pub unit: DurationUnit,
 }
 
-#[derive(Clone, PartialEq, Eq, Debug)]
+/// A string, quotes included, as written.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct StringLit {
-    /// The value with escapes resolved.
-    pub value: String,
     pub span: Span,
+    /// An unterminated string ends at the end of its line, without a quote.
+    pub terminated: bool,
+}
+
+impl StringLit {
+    /// The value with escapes resolved; the lexer reports the bad ones,
+    /// which stand for nothing here.
+    pub fn value(self, source: &str) -> String {
+        let written = &source[self.span.range()];
+        let body = written
+            .get(1..written.len() - usize::from(self.terminated))
+            .unwrap_or_default();
+        let mut value = String::with_capacity(body.len());
+        unescape(body, |text| value.push_str(text), |_, _| {});
+        value
+    }
+}
+
+impl Atom {
+    /// The atom's text as written.
+    pub fn text<'s>(&self, source: &'s str) -> &'s str {
+        &source[self.span.range()]
+    }
+
+    pub fn display<'a>(&'a self, source: &'a str) -> AtomDisplay<'a> {
+        AtomDisplay { atom: self, source }
+    }
 }
 
 /// An atom as the canonical layout writes it, whatever spacing the source
 /// had: what messages quote, so that formatting a file never changes them.
-impl fmt::Display for Atom {
+pub struct AtomDisplay<'a> {
+    atom: &'a Atom,
+    source: &'a str,
+}
+
+impl fmt::Display for AtomDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            AtomKind::Path(path) => f.write_str(&path.text()),
-            AtomKind::String(string) => write!(f, "{:?}", string.value),
-            AtomKind::Date(text) | AtomKind::Number(text) => f.write_str(text),
-            AtomKind::Range(first, last) => write!(f, "{first} .. {last}"),
-            AtomKind::Duration(duration) => duration.fmt(f),
-            AtomKind::Percent(number) => write!(f, "{number}%"),
+        let source = self.source;
+        match &self.atom.kind {
+            AtomKind::Path(path) => {
+                for (index, segment) in path.segments.iter().enumerate() {
+                    if index > 0 {
+                        f.write_str(".")?;
+                    }
+                    f.write_str(segment.text(source))?;
+                }
+                Ok(())
+            }
+            AtomKind::String(string) => write!(f, "{:?}", string.value(source)),
+            AtomKind::Range(first, last) => {
+                write!(f, "{} .. {}", first.display(source), last.display(source))
+            }
+            AtomKind::Date | AtomKind::Number | AtomKind::Percent | AtomKind::Duration(_) => {
+                f.write_str(self.atom.text(source))
+            }
         }
     }
 }
 
-impl fmt::Display for Duration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sign = match self.sign {
-            Some(Sign::Plus) => "+",
-            Some(Sign::Minus) => "-",
-            None => "",
-        };
-        let unit = match self.unit {
-            DurationUnit::Days => "d",
-            DurationUnit::Weeks => "w",
-        };
-        write!(f, "{sign}{}{unit}", self.amount)
-    }
-}
-
 /// Atoms in a row, as the canonical layout writes them.
-pub fn atoms_text(atoms: &[Atom]) -> String {
-    let written: Vec<String> = atoms.iter().map(Atom::to_string).collect();
+pub fn atoms_text(atoms: &[Atom], source: &str) -> String {
+    let written: Vec<String> = atoms
+        .iter()
+        .map(|atom| atom.display(source).to_string())
+        .collect();
     written.join(" ")
 }

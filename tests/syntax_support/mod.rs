@@ -6,11 +6,12 @@ use std::fmt::Write;
 
 use pgm::syntax::ast::{Atom, AtomKind, DurationUnit, Item, Member, Sign, SourceFile};
 use pgm::syntax::format::format;
-use pgm::syntax::{Parse, lex, parse};
-/// The tree and the errors of a parse, spans included.
+use pgm::syntax::{lex, parse};
+/// The tree and the errors of the parse of `text`, spans included.
 #[allow(dead_code)]
-pub fn dump_parse(parse: &Parse) -> String {
-    let mut out = dump_tree(&parse.file, true);
+pub fn dump_parse(text: &str) -> String {
+    let parse = parse(text);
+    let mut out = dump_tree(text, &parse.file, true);
     for error in &parse.errors {
         let _ = writeln!(out, "error {:?}: {}", error.span, error.message);
     }
@@ -19,25 +20,25 @@ pub fn dump_parse(parse: &Parse) -> String {
 
 /// The tree alone; without spans, two trees compare equal when they say the
 /// same thing however they are laid out.
-pub fn dump_tree(file: &SourceFile, spans: bool) -> String {
+pub fn dump_tree(text: &str, file: &SourceFile, spans: bool) -> String {
     let mut out = String::new();
     for item in &file.items {
-        dump_item(&mut out, item, 0, spans);
+        dump_item(&mut out, text, item, 0, spans);
     }
     out
 }
 
-fn dump_item(out: &mut String, item: &Item, depth: usize, spans: bool) {
+fn dump_item(out: &mut String, text: &str, item: &Item, depth: usize, spans: bool) {
     let indent = "  ".repeat(depth);
     for doc in &item.docs {
         let _ = writeln!(out, "{indent}/// {doc:?}");
     }
     let _ = write!(out, "{indent}{}", item.kind.keyword());
     if let Some(name) = &item.name {
-        let _ = write!(out, " {}", name.text);
+        let _ = write!(out, " {}", name.text(text));
     }
     if let Some(title) = &item.title {
-        let _ = write!(out, " {:?}", title.value);
+        let _ = write!(out, " {:?}", title.value(text));
     }
     if spans {
         let _ = write!(out, " @{:?}", item.span);
@@ -59,11 +60,12 @@ fn dump_item(out: &mut String, item: &Item, depth: usize, spans: bool) {
                     .values
                     .iter()
                     .map(|value| {
-                        let atoms: Vec<String> = value.atoms.iter().map(atom).collect();
+                        let atoms: Vec<String> =
+                            value.atoms.iter().map(|a| atom(text, a)).collect();
                         atoms.join(" ")
                     })
                     .collect();
-                let _ = write!(out, "{indent}  {}:", property.key.text);
+                let _ = write!(out, "{indent}  {}:", property.key.text(text));
                 if !values.is_empty() {
                     let _ = write!(out, " {}", values.join(", "));
                 }
@@ -72,18 +74,20 @@ fn dump_item(out: &mut String, item: &Item, depth: usize, spans: bool) {
                 }
                 out.push('\n');
             }
-            Member::Item(nested) => dump_item(out, nested, depth + 1, spans),
+            Member::Item(nested) => dump_item(out, text, nested, depth + 1, spans),
         }
     }
     let _ = writeln!(out, "{indent}}}");
 }
 
-fn atom(atom: &Atom) -> String {
+fn atom(text: &str, atom: &Atom) -> String {
     match &atom.kind {
-        AtomKind::Path(path) => path.text(),
-        AtomKind::String(string) => format!("{:?}", string.value),
-        AtomKind::Date(date) => format!("date({date})"),
-        AtomKind::Range(from, to) => format!("{} .. {}", self::atom(from), self::atom(to)),
+        AtomKind::Path(path) => path.text(text),
+        AtomKind::String(string) => format!("{:?}", string.value(text)),
+        AtomKind::Date => format!("date({})", atom.text(text)),
+        AtomKind::Range(from, to) => {
+            format!("{} .. {}", self::atom(text, from), self::atom(text, to))
+        }
         AtomKind::Duration(duration) => {
             let sign = match duration.sign {
                 Some(Sign::Plus) => "+",
@@ -94,10 +98,9 @@ fn atom(atom: &Atom) -> String {
                 DurationUnit::Days => "d",
                 DurationUnit::Weeks => "w",
             };
-            format!("{sign}{}{unit}", duration.amount)
+            format!("{sign}{}{unit}", &text[duration.amount.range()])
         }
-        AtomKind::Number(number) => number.to_string(),
-        AtomKind::Percent(percent) => format!("{percent}%"),
+        AtomKind::Number | AtomKind::Percent => atom.text(text).to_string(),
     }
 }
 
@@ -113,7 +116,9 @@ pub fn format_checked(text: &str) -> Result<String, String> {
     if again != formatted {
         return Err(format!("not idempotent:\n{formatted}\n---\n{again}"));
     }
-    if dump_tree(&parse(text).file, false) != dump_tree(&parse(&formatted).file, false) {
+    if dump_tree(text, &parse(text).file, false)
+        != dump_tree(&formatted, &parse(&formatted).file, false)
+    {
         return Err(format!("the tree changed:\n{formatted}"));
     }
     if written_tokens(text) != written_tokens(&formatted) {

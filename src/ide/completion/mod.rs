@@ -107,6 +107,8 @@ fn matches_typed(label: &str, typed: &str) -> bool {
 /// The items around the cursor as the model knows them.
 struct Scope<'m> {
     model: &'m Model,
+    /// The text of the file the cursor is in.
+    text: &'m str,
     /// The syntax item the cursor is in, if it made it into the tree.
     item: Option<(ItemKind, Option<&'m Item>)>,
     /// The definition the cursor is in.
@@ -117,9 +119,10 @@ struct Scope<'m> {
 
 impl<'m> Scope<'m> {
     fn new(model: &'m Model, file: FileId, cx: &Context) -> Scope<'m> {
-        let source = &model.file(file).parse().file;
+        let parsed = model.file(file);
+        let tree = &parsed.parse().file;
         let find = |enclosing: &Enclosing| {
-            items_around(source, enclosing.keyword.start())
+            items_around(tree, enclosing.keyword.start())
                 .into_iter()
                 .find(|item| item.keyword_span == enclosing.keyword)
         };
@@ -138,6 +141,7 @@ impl<'m> Scope<'m> {
             .and_then(|item| def_of(model, file, item));
         Scope {
             model,
+            text: &parsed.text,
             item,
             def,
             program,
@@ -160,7 +164,7 @@ impl<'m> Scope<'m> {
             .into_iter()
             .flat_map(properties)
             .filter(|property| property.key.span.start() != cx.replace.start())
-            .map(|property| property.key.text.as_str())
+            .map(|property| property.key.text(self.text))
             .collect();
         let ruled_out = |key: &str| {
             used.iter().any(|&used| {

@@ -29,7 +29,7 @@ pub(super) struct Header {
 
 impl Header {
     pub fn describe(&self, src: Source<'_>) -> String {
-        src.describe_item(self.kind, self.name.as_ref().map(|name| name.text.as_str()))
+        src.describe_item(self.kind, self.name.map(|name| src.slice(name.span)))
     }
 }
 
@@ -171,7 +171,7 @@ fn header(src: Source<'_>, inp: &mut Input<'_, '_>, parent: Option<&Header>) -> 
     let name = match inp.peek() {
         Some(token) if token.kind == TokenKind::Ident => {
             inp.skip();
-            Ok(ident(src, token))
+            Ok(ident(token))
         }
         Some(token) if is_misused_keyword(src, token) && kind != ItemKind::Calendar => {
             inp.skip();
@@ -180,9 +180,12 @@ fn header(src: Source<'_>, inp: &mut Input<'_, '_>, parent: Option<&Header>) -> 
         found => Err(found),
     };
     let title = match inp.peek() {
-        Some(token) if matches!(token.kind, TokenKind::String { .. }) => {
+        Some(Token {
+            kind: TokenKind::String { terminated },
+            span,
+        }) => {
             inp.skip();
-            Some(src.string_lit(token))
+            Some(StringLit { span, terminated })
         }
         _ => None,
     };
@@ -215,7 +218,8 @@ fn name_problem(
             name.span,
             format!(
                 "expected `{{` after `calendar`, found identifier `{}`: {}",
-                name.text, "the calendar has no name"
+                src.slice(name.span),
+                "the calendar has no name"
             ),
         )),
         Err(found) if kind.is_named() => Some((

@@ -2,8 +2,9 @@
 
 use smallvec::{SmallVec, smallvec};
 
+use crate::base::Span;
 use crate::syntax::ast::{
-    Atom, AtomKind, Duration, DurationUnit, Ident, Path, Property, Sign, Value,
+    Atom, AtomKind, Duration, DurationUnit, Ident, Path, Property, Sign, StringLit, Value,
 };
 use crate::syntax::lexer::{Token, TokenKind};
 
@@ -16,7 +17,7 @@ use super::source::Source;
 /// something else where the property should end.
 pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> Property {
     let errors_before = inp.state().errors.len();
-    let key = ident(src, key);
+    let key = ident(key);
     inp.skip();
     let colon = match inp.peek() {
         Some(token) if token.kind == TokenKind::Colon => {
@@ -31,7 +32,7 @@ pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> 
         list.push(value_or_found(src, inp), true);
     }
     let next = inp.peek();
-    let problem = property_problem(&key, colon, &list, next);
+    let problem = property_problem(src.slice(key.span), colon, &list, next);
     if let Some((found, message)) = problem
         && inp.state().errors.len() == errors_before
     {
@@ -87,25 +88,22 @@ impl ValueList {
 /// The first thing wrong with a property, as the token found and what was
 /// expected instead.
 fn property_problem(
-    key: &Ident,
+    key: &str,
     colon: Result<Token, Option<Token>>,
     list: &ValueList,
     next: Option<Token>,
 ) -> Option<(Option<Token>, String)> {
     if let Err(found) = colon {
-        return Some((
-            found,
-            format!("expected `:` after property key `{}`", key.text),
-        ));
+        return Some((found, format!("expected `:` after property key `{}`", key)));
     }
     match list.missing {
         Some((found, false)) => {
-            return Some((found, format!("expected a value after `{}:`", key.text)));
+            return Some((found, format!("expected a value after `{}:`", key)));
         }
         Some((found, true)) => {
             return Some((
                 found,
-                format!("expected a value after `,` in property `{}`", key.text),
+                format!("expected a value after `,` in property `{}`", key),
             ));
         }
         None => {}
@@ -119,7 +117,7 @@ fn property_problem(
             next,
             format!(
                 "expected `,` or the next property after the value of `{}`",
-                key.text
+                key
             ),
         )
     })
@@ -158,14 +156,16 @@ fn atom(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
 /// A path or a literal: a string, date, duration, number or percentage.
 fn single(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
     let token = inp.peek()?;
-    let text = src.slice(token.span);
     let kind = match token.kind {
-        TokenKind::Ident => return path(src, inp),
-        TokenKind::String { .. } => AtomKind::String(src.string_lit(token)),
-        TokenKind::Date => AtomKind::Date(text.into()),
-        TokenKind::Number => AtomKind::Number(text.into()),
-        TokenKind::Percent => AtomKind::Percent(text.trim_end_matches('%').into()),
-        TokenKind::Duration => AtomKind::Duration(duration(text)),
+        TokenKind::Ident => return path(inp),
+        TokenKind::String { terminated } => AtomKind::String(StringLit {
+            span: token.span,
+            terminated,
+        }),
+        TokenKind::Date => AtomKind::Date,
+        TokenKind::Number => AtomKind::Number,
+        TokenKind::Percent => AtomKind::Percent,
+        TokenKind::Duration => AtomKind::Duration(duration(src.slice(token.span), token.span)),
         _ => return None,
     };
     inp.skip();
@@ -177,13 +177,13 @@ fn single(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
 
 /// `name` or `program.name`; an identifier followed by `:` starts the next
 /// property instead.
-fn path(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
+fn path(inp: &mut Input<'_, '_>) -> Option<Atom> {
     let first = inp.peek()?;
     if followed_by_colon(inp) {
         return None;
     }
     inp.skip();
-    let mut segments: SmallVec<[Ident; 1]> = smallvec![ident(src, first)];
+    let mut segments: SmallVec<[Ident; 1]> = smallvec![ident(first)];
     loop {
         let before = inp.save();
         match (inp.next(), inp.peek()) {
@@ -191,7 +191,7 @@ fn path(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
                 if dot.kind == TokenKind::Dot && segment.kind == TokenKind::Ident =>
             {
                 inp.skip();
-                segments.push(ident(src, segment));
+                segments.push(ident(segment));
             }
             _ => {
                 inp.rewind(before);
@@ -206,27 +206,26 @@ fn path(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
     })
 }
 
-/// A duration token's parts; the lexer guarantees its shape.
-fn duration(text: &str) -> Duration {
-    let (sign, rest) = match text.as_bytes().first() {
-        Some(b'+') => (Some(Sign::Plus), &text[1..]),
-        Some(b'-') => (Some(Sign::Minus), &text[1..]),
-        _ => (None, text),
+/// A duration token's parts; the lexer guarantees its shape: an optional
+/// sign, digits, and one letter for the unit.
+fn duration(text: &str, span: Span) -> Duration {
+    let sign = match text.as_bytes().first() {
+        Some(b'+') => Some(Sign::Plus),
+        Some(b'-') => Some(Sign::Minus),
+        _ => None,
     };
-    let (amount, unit) = match rest.strip_suffix('w') {
-        Some(amount) => (amount, DurationUnit::Weeks),
-        None => (rest.trim_end_matches('d'), DurationUnit::Days),
+    let unit = match text.as_bytes().last() {
+        Some(b'w') => DurationUnit::Weeks,
+        _ => DurationUnit::Days,
     };
+    let amount_start = span.start() + usize::from(sign.is_some());
     Duration {
         sign,
-        amount: amount.into(),
+        amount: Span::new(amount_start, span.end() - 1),
         unit,
     }
 }
 
-pub(super) fn ident(src: Source<'_>, token: Token) -> Ident {
-    Ident {
-        text: src.slice(token.span).into(),
-        span: token.span,
-    }
+pub(super) fn ident(token: Token) -> Ident {
+    Ident { span: token.span }
 }

@@ -4,8 +4,7 @@
 use chumsky::span::SimpleSpan;
 
 use crate::base::Span;
-use crate::syntax::ast::{ItemKind, StringLit};
-use crate::syntax::escape::unescape;
+use crate::syntax::ast::ItemKind;
 use crate::syntax::lexer::{Token, TokenKind, is_whitespace};
 use crate::syntax::{Comment, CommentKind};
 
@@ -81,20 +80,6 @@ impl<'s> Source<'s> {
             (ItemKind::Calendar, _) => "the calendar".to_string(),
             (kind, Some(name)) => format!("{} `{}`", kind.keyword(), quote(name)),
             (kind, None) => format!("the unnamed {}", kind.keyword()),
-        }
-    }
-
-    pub fn string_lit(self, token: Token) -> StringLit {
-        let raw = self.slice(token.span);
-        let terminated = matches!(token.kind, TokenKind::String { terminated: true });
-        let body = raw
-            .get(1..raw.len() - usize::from(terminated))
-            .unwrap_or_default();
-        let mut value = String::with_capacity(body.len());
-        unescape(body, |text| value.push_str(text), |_, _| {});
-        StringLit {
-            value,
-            span: token.span,
         }
     }
 
