@@ -11,7 +11,7 @@ use crate::analysis::Analysis;
 use crate::base::{FileId, Span};
 use crate::ide::lookup::{def_of, items_around, properties};
 use crate::model::schema::{self, PropertySchema, Shape};
-use crate::model::{DefId, DependencyKind, Model, RefRole};
+use crate::model::{DefId, DependencyKind, Model, RefRole, VisibleName};
 use crate::syntax::ast::{Item, ItemKind};
 use crate::syntax::lexer;
 
@@ -63,8 +63,11 @@ pub fn completions(model: &Model, analysis: &Analysis, file: FileId, offset: usi
     let offset = offset.min(text.len());
     let tokens = lexer::lex(text);
     let cx = context::context(text, &tokens, offset);
+    // A cursor inside a multi-byte character has typed nothing.
+    let typed = text.get(cx.replace.range()).unwrap_or_default();
     let scope = Scope::new(model, file, &cx);
     let mut items = Vec::new();
+    let mut left_out = false;
     match &cx.place {
         Place::Nowhere => {}
         Place::Member { after_value_of } => {
@@ -77,21 +80,30 @@ pub fn completions(model: &Model, analysis: &Analysis, file: FileId, offset: usi
             items.extend(scope.property_keys(&cx));
             items.extend(new_items(cx.enclosing.last()));
         }
-        Place::Value { key } => items.extend(scope.values(analysis, key)),
+        Place::Value { key } => {
+            let (values, cut) = scope.values(analysis, key, typed);
+            items.extend(values);
+            left_out = cut;
+        }
         Place::Qualified { key, program } => items.extend(scope.qualified(key, program)),
     }
-    // A cursor inside a multi-byte character has typed nothing.
-    let typed = text.get(cx.replace.range()).unwrap_or_default();
-    let is_incomplete = items.len() > MOST_ITEMS;
-    if is_incomplete {
-        items.retain(|item| matches_typed(&item.label, typed));
-        items.truncate(MOST_ITEMS);
-    }
+    left_out |= keep_matching(&mut items, typed, |item| &item.label);
+    items.truncate(MOST_ITEMS);
     Completions {
         replace: cx.replace,
         items,
-        is_incomplete,
+        is_incomplete: left_out,
     }
+}
+
+/// Keeps what matches the typed text when there are more than the list
+/// takes, and says whether anything was left out.
+fn keep_matching<T>(candidates: &mut Vec<T>, typed: &str, label: impl Fn(&T) -> &str) -> bool {
+    if candidates.len() <= MOST_ITEMS {
+        return false;
+    }
+    candidates.retain(|candidate| matches_typed(label(candidate), typed));
+    true
 }
 
 /// Whether the characters typed appear in the label in order, ignoring case,
@@ -189,14 +201,18 @@ impl<'m> Scope<'m> {
             .collect()
     }
 
-    /// What may start an entry of `key`.
-    fn values(&self, analysis: &Analysis, key: &str) -> Vec<CompletionItem> {
+    /// What may start an entry of `key`, and whether names that do not
+    /// match `typed` were left out.
+    fn values(&self, analysis: &Analysis, key: &str, typed: &str) -> (Vec<CompletionItem>, bool) {
         let Some(property) = self.property(key) else {
-            return Vec::new();
+            return (Vec::new(), false);
         };
         let mut items = Vec::new();
+        let mut left_out = false;
         if let Some(role) = property.shape.role() {
-            items.extend(self.references(role));
+            let (names, cut) = self.references(role, typed);
+            items.extend(names);
+            left_out = cut;
         }
         match property.shape {
             Shape::ProjectStatus(_) | Shape::RiskStatus(_) | Shape::Level(_) => {
@@ -223,7 +239,7 @@ impl<'m> Scope<'m> {
             Shape::DateRange(_) => items.push(date_template(true)),
             _ => {}
         }
-        items
+        (items, left_out)
     }
 
     /// The date the schedule computed for the field a date key sets, so
@@ -249,10 +265,12 @@ impl<'m> Scope<'m> {
 
     /// The names of the definitions `role` accepts, as they are written
     /// from here: the program's own items first, then the top-level
-    /// persons and teams, then other programs' items, qualified.
-    fn references(&self, role: RefRole) -> Vec<CompletionItem> {
+    /// persons and teams, then other programs' items, qualified. Past what
+    /// the list takes, only the best of those matching `typed` become
+    /// items: a large workspace has a hundred thousand names.
+    fn references(&self, role: RefRole, typed: &str) -> (Vec<CompletionItem>, bool) {
         let model = self.model;
-        let mut ranked: Vec<(u8, CompletionItem)> = model
+        let mut ranked: Vec<(u8, VisibleName)> = model
             .visible_names(self.program, role)
             .into_iter()
             .filter(|visible| Some(visible.def) != self.def)
@@ -262,14 +280,23 @@ impl<'m> Scope<'m> {
                     (false, Some(_)) => 0,
                     (false, None) => 1,
                 };
-                (
-                    rank,
-                    reference_item(model, visible.def, visible.text.to_string()),
-                )
+                (rank, visible)
             })
             .collect();
-        ranked.sort_by(|(a_rank, a), (b_rank, b)| (a_rank, &a.label).cmp(&(b_rank, &b.label)));
-        ranked.into_iter().map(|(_, item)| item).collect()
+        let left_out = keep_matching(&mut ranked, typed, |(_, visible)| &visible.text);
+        let order = |(a_rank, a): &(u8, VisibleName), (b_rank, b): &(u8, VisibleName)| {
+            (a_rank, &a.text).cmp(&(b_rank, &b.text))
+        };
+        if ranked.len() > MOST_ITEMS {
+            ranked.select_nth_unstable_by(MOST_ITEMS, order);
+            ranked.truncate(MOST_ITEMS);
+        }
+        ranked.sort_unstable_by(order);
+        let items = ranked
+            .into_iter()
+            .map(|(_, visible)| reference_item(model, visible.def, visible.text.to_string()))
+            .collect();
+        (items, left_out)
     }
 
     /// The items of `program` that `key` accepts, after `program.`.

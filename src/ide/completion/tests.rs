@@ -327,6 +327,16 @@ fn a_long_list_is_cut_to_what_matches_the_typed_text_and_marked_incomplete() {
 }
 
 #[test]
+fn a_long_list_keeps_the_first_names_in_order() {
+    let found = many_projects(1_000, "");
+    let labels: Vec<&str> = found.items.iter().map(|item| item.label.as_str()).collect();
+    let mut expected: Vec<String> = (0..1_000).map(|index| format!("p{index}")).collect();
+    expected.sort();
+    expected.truncate(MOST_ITEMS);
+    assert_eq!(labels, expected);
+}
+
+#[test]
 fn a_cursor_inside_a_multibyte_character_of_a_long_list_does_not_panic() {
     let projects: String = (0..300)
         .map(|index| format!("project p{index} {{ duration: 1d }}\n"))
