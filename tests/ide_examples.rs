@@ -53,9 +53,9 @@ fn every_name_leads_to_its_definition_and_back() {
             let (Some(target), Some(last)) = (target, reference.segments.last()) else {
                 continue;
             };
-            let found = ide::goto_definition(&model, reference.file, last.span.start())
+            let found = ide::goto_definition(&model, reference.file, last.start())
                 .expect("a resolved name has a definition");
-            assert_eq!(found.target.def, target, "{}", reference.text());
+            assert_eq!(found.target.def, target, "{}", model.reference_text(id));
         }
     }
 }

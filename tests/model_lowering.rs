@@ -78,7 +78,7 @@ fn dump(model: &Model) -> String {
         };
         let from = &model.def(reference.from).qualified_name;
         let at = place(model, reference.location());
-        let text = reference.text();
+        let text = model.reference_text(id);
         writeln!(
             out,
             "  {at} {from}.{} {text} -> {target}",
@@ -117,7 +117,7 @@ fn place(model: &Model, at: FileSpan) -> String {
 fn value(model: &Model, def: &Def, shape: Shape) -> Option<String> {
     let mut def = def.clone();
     let def = &mut def;
-    let name = |reference: &RefId| model.reference(*reference).text();
+    let name = |reference: &RefId| model.reference_text(*reference);
     let list = |items: Vec<String>| (!items.is_empty()).then(|| items.join(", "));
     match shape {
         Shape::Reference(_, field) => field(def)?.as_ref().map(name),

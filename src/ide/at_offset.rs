@@ -72,7 +72,7 @@ pub(crate) fn at_offset(model: &Model, file: FileId, offset: usize) -> Option<At
             candidates.push(AtOffset::Mention {
                 reference: id,
                 segment,
-                span: name.span,
+                span: *name,
             });
         }
     }

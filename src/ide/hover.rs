@@ -463,7 +463,7 @@ impl Facts<'_> {
     fn reference(&self, id: RefId) -> String {
         match self.model.resolution(id).target {
             Some(target) => self.name(target),
-            None => format!("`{}` (unresolved)", self.model.reference(id).text()),
+            None => format!("`{}` (unresolved)", self.model.reference_text(id)),
         }
     }
 

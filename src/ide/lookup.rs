@@ -43,7 +43,7 @@ pub(crate) fn mentions(model: &Model, def: DefId) -> Vec<Mention> {
         Some(Mention {
             reference,
             segment,
-            at: FileSpan::new(written.file, name.span),
+            at: FileSpan::new(written.file, *name),
         })
     };
     let targets = model.references_to(def).iter().filter_map(|&reference| {

@@ -176,7 +176,7 @@ fn names_in_file(model: &Model, file: FileId) -> HashMap<usize, (TokenType, Modi
                 .map_or(TokenType::UnresolvedReference, |target| {
                     TokenType::of_kind(model.def(target).kind)
                 });
-            names.insert(name.span.start(), (token_type, Modifiers::default()));
+            names.insert(name.start(), (token_type, Modifiers::default()));
         }
     }
     names

@@ -374,21 +374,16 @@ impl RefRole {
     }
 }
 
-/// One segment of a written name, `apollo` or `iam` in `apollo.iam`.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub struct NameSegment {
-    pub text: SmolStr,
-    pub span: Span,
-}
-
 /// A name written in a property value, and what it resolved to.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Reference {
     pub file: FileId,
     /// The whole name, `apollo.iam` for a qualified one.
     pub span: Span,
-    /// Inline: nearly every reference is one name.
-    pub segments: SmallVec<[NameSegment; 1]>,
+    /// Where each segment of the name is written, `apollo` and `iam` in
+    /// `apollo.iam`; their text is the file's. Inline up to the two a
+    /// name may have.
+    pub segments: SmallVec<[Span; 2]>,
     /// The definition whose property holds the reference.
     pub from: DefId,
     pub role: RefRole,
@@ -412,13 +407,21 @@ impl Reference {
         FileSpan::new(self.file, self.span)
     }
 
-    pub fn text(&self) -> String {
-        let names: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();
-        names.join(".")
+    /// The segments as written in `source`, the text of the reference's file.
+    pub fn segment_texts<'s>(&self, source: &'s str) -> SmallVec<[&'s str; 2]> {
+        self.segments
+            .iter()
+            .map(|segment| &source[segment.range()])
+            .collect()
+    }
+
+    /// The name as written in `source`, segments joined with dots.
+    pub fn text(&self, source: &str) -> String {
+        self.segment_texts(source).join(".")
     }
 
     /// The span of the last segment: the part that names the target itself.
     pub fn name_span(&self) -> Span {
-        self.segments.last().map_or(self.span, |s| s.span)
+        self.segments.last().copied().unwrap_or(self.span)
     }
 }

@@ -12,8 +12,8 @@ use smol_str::{SmolStr, format_smolstr};
 use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
 use crate::model::ParsedFile;
 use crate::model::def::{
-    Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, NameSegment, ProjectStatus,
-    RefId, RefRole, Reference, RiskStatus, Spanned, WrittenKeys,
+    Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, ProjectStatus, RefId,
+    RefRole, Reference, RiskStatus, Spanned, WrittenKeys,
 };
 use crate::model::renumber::{Offsets, move_diagnostic};
 use crate::model::schema::{self, Field, ItemSchema, PropertySchema, Shape};
@@ -404,14 +404,7 @@ impl<'a> FileLowering<'a> {
         self.out.refs.push(Reference {
             file: self.file,
             span,
-            segments: path
-                .segments
-                .iter()
-                .map(|segment| NameSegment {
-                    text: segment.text(self.source).into(),
-                    span: segment.span,
-                })
-                .collect(),
+            segments: path.segments.iter().map(|segment| segment.span).collect(),
             from,
             role,
         });

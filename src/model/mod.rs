@@ -160,7 +160,8 @@ impl Model {
     ) -> Model {
         let lowered = LoweredFile::place_all(lowered);
         let lowerings = lowered.iter().map(|file| file.stamp()).collect();
-        let unchanged = previous.filter(|previous| reuse::same_names(previous, &lowered));
+        let sources: Vec<&str> = files.iter().map(|file| &*file.text).collect();
+        let unchanged = previous.filter(|previous| reuse::same_names(previous, &lowered, &sources));
         let lower::Concatenated {
             defs,
             refs,
@@ -179,7 +180,7 @@ impl Model {
             Some(previous) => previous.index.clone(),
             None => {
                 let names = Names::build(&defs);
-                let (resolved, faults) = resolve::look_up_all(&defs, &names, &all_refs);
+                let (resolved, faults) = resolve::look_up_all(&defs, &names, &all_refs, &sources);
                 Arc::new(Index::build(names, resolved, faults, &defs))
             }
         };
@@ -188,6 +189,7 @@ impl Model {
             &defs,
             &index.names,
             &all_refs,
+            &sources,
             &index.faults,
             &mut diagnostics,
         );
@@ -219,6 +221,12 @@ impl Model {
     /// What a reference's name resolved to, whatever its kind.
     pub fn resolution(&self, id: RefId) -> Resolved {
         self.index.resolved[id.index()]
+    }
+
+    /// The name a reference writes, segments joined with dots.
+    pub fn reference_text(&self, id: RefId) -> String {
+        let reference = self.reference(id);
+        reference.text(&self.file(reference.file).text)
     }
 
     /// How many references the workspace has; their ids count from zero.

@@ -19,16 +19,18 @@ const SUGGESTION_BUDGET: usize = 500_000;
 /// and what looking it up found.
 pub(super) type Fault = (RefId, Resolution);
 
-/// What each reference names, by id, and the faults among them. A lookup
-/// only reads the table, so references are looked up in parallel.
+/// What each reference names, by id, and the faults among them; `sources`
+/// are the texts of the files, by id. A lookup only reads the table, so
+/// references are looked up in parallel.
 pub(super) fn look_up_all(
     defs: &[Arc<Def>],
     names: &Names,
     refs: &[&Reference],
+    sources: &[&str],
 ) -> (Vec<Resolved>, Vec<Fault>) {
     let looked_up: Vec<(Resolved, Option<Resolution>)> = refs
         .par_iter()
-        .map(|reference| look_up(defs, names, reference))
+        .map(|reference| look_up(defs, names, reference, sources[reference.file.index()]))
         .collect();
     let faults = looked_up
         .iter()
@@ -48,12 +50,14 @@ pub(super) fn report_all(
     defs: &[Arc<Def>],
     names: &Names,
     refs: &[&Reference],
+    sources: &[&str],
     faults: &[Fault],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut reporter = Reporter {
         defs,
         names,
+        sources,
         budget: SUGGESTION_BUDGET,
         diagnostics,
     };
@@ -68,9 +72,10 @@ fn look_up(
     defs: &[Arc<Def>],
     names: &Names,
     reference: &Reference,
+    source: &str,
 ) -> (Resolved, Option<Resolution>) {
     let scope = scope::scope_of(defs, reference.from);
-    let resolution = names.resolve(scope, &reference.segments);
+    let resolution = names.resolve(scope, &reference.segment_texts(source));
     match resolution {
         Resolution::Found { target, qualifier } => {
             let accepted = reference
@@ -99,6 +104,7 @@ fn look_up(
 struct Reporter<'a> {
     defs: &'a [Arc<Def>],
     names: &'a Names,
+    sources: &'a [&'a str],
     budget: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -110,11 +116,14 @@ impl Reporter<'_> {
         let first_segment = reference
             .segments
             .first()
-            .map_or(reference.span, |s| s.span);
+            .copied()
+            .unwrap_or(reference.span);
+        let source = self.sources[reference.file.index()];
+        let written = reference.segment_texts(source);
         let diagnostic = match resolution {
             Resolution::Found { target, .. } => {
                 let def = &self.defs[target.index()];
-                let text = reference.text();
+                let text = reference.text(source);
                 let message = format!(
                     "`{text}` is {}; `{}` takes {}",
                     scope::article(def.kind),
@@ -127,7 +136,7 @@ impl Reporter<'_> {
                 )
             }
             Resolution::Missing => {
-                let text = reference.text();
+                let text = reference.text(source);
                 let message = match scope {
                     Some(program) => format!(
                         "there is no `{text}` in program `{}` or at the top level",
@@ -148,7 +157,7 @@ impl Reporter<'_> {
                 suggest::did_you_mean(diagnostic, near)
             }
             Resolution::NoSuchProgram => {
-                let written = &reference.segments[0].text;
+                let written = written.first().copied().unwrap_or_default();
                 let message = format!("there is no program `{written}`");
                 let programs: Vec<&str> = self.names.program_names().collect();
                 let near = self.nearest(written, &programs);
@@ -169,7 +178,7 @@ impl Reporter<'_> {
                 )
             }
             Resolution::NotInProgram(program) => {
-                let name = reference.segments.last().map_or("", |s| s.text.as_str());
+                let name = written.last().copied().unwrap_or_default();
                 let program_name = &self.defs[program.index()].name;
                 let message = format!("program `{program_name}` has no item `{name}`");
                 let items: Vec<&str> = self
@@ -189,7 +198,7 @@ impl Reporter<'_> {
                 reference.location(),
                 format!(
                     "`{}` is not a name: write `item` or `program.item`",
-                    reference.text()
+                    reference.text(source)
                 ),
             ),
         };

@@ -12,7 +12,8 @@ use crate::model::{LoweredFile, Model};
 /// did, at the same ids, and write the same names in the same places, so
 /// that every lookup finds what it found there. A file whose lowering is
 /// the very one `previous` was made from is the same without a look.
-pub(super) fn same_names(previous: &Model, lowered: &[Arc<LoweredFile>]) -> bool {
+/// `sources` are the texts the lowerings were made from.
+pub(super) fn same_names(previous: &Model, lowered: &[Arc<LoweredFile>], sources: &[&str]) -> bool {
     // Placed, the last file ends where the workspace does.
     let ends = lowered.last().map_or((0, 0), |file| {
         let (defs, refs) = file.ranges();
@@ -26,21 +27,25 @@ pub(super) fn same_names(previous: &Model, lowered: &[Arc<LoweredFile>]) -> bool
     lowered
         .iter()
         .zip(&previous.lowerings)
-        .all(|(file, &stamp)| {
+        .zip(sources)
+        .all(|((file, &stamp), source)| {
             if file.stamp() == stamp {
                 return true;
             }
+            let written = |reference: &Reference| {
+                let before = previous.file(reference.file).text.as_ref();
+                reference.segment_texts(before)
+            };
             let (defs, refs) = file.ranges();
             let same_defs = file
                 .defs
                 .iter()
                 .zip(&previous.defs[defs])
                 .all(|(now, before)| same_def_name(now, before));
-            let same_refs = file
-                .refs
-                .iter()
-                .zip(refs)
-                .all(|(now, id)| same_written_name(now, previous.reference(RefId(id as u32))));
+            let same_refs = file.refs.iter().zip(refs).all(|(now, id)| {
+                let before = previous.reference(RefId(id as u32));
+                same_lookup(now, before) && now.segment_texts(source) == written(before)
+            });
             same_defs && same_refs
         })
 }
@@ -51,14 +56,7 @@ fn same_def_name(now: &Arc<Def>, before: &Arc<Def>) -> bool {
         || (now.kind == before.kind && now.name == before.name && now.program == before.program)
 }
 
-/// What a lookup reads of a reference.
-fn same_written_name(now: &Reference, before: &Reference) -> bool {
-    now.from == before.from
-        && now.role == before.role
-        && now.segments.len() == before.segments.len()
-        && now
-            .segments
-            .iter()
-            .zip(&before.segments)
-            .all(|(now, before)| now.text == before.text)
+/// What a lookup reads of a reference, besides the text of its name.
+fn same_lookup(now: &Reference, before: &Reference) -> bool {
+    now.from == before.from && now.role == before.role
 }

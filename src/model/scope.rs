@@ -12,7 +12,7 @@ use smol_str::SmolStr;
 use std::collections::hash_map::Entry;
 
 use crate::base::{Code, Diagnostic};
-use crate::model::def::{Def, DefId, NameSegment, RefRole};
+use crate::model::def::{Def, DefId, RefRole};
 use crate::syntax::ast::ItemKind;
 
 /// The maps hash with FxHash: their keys are the workspace's own names, not
@@ -72,12 +72,6 @@ impl Resolution {
             Resolution::Found { target, .. } => Some(target),
             _ => None,
         }
-    }
-}
-
-impl AsRef<str> for NameSegment {
-    fn as_ref(&self) -> &str {
-        &self.text
     }
 }
 

@@ -160,7 +160,7 @@ fn reference(model: &Model, reference: Option<RefId>) -> Value {
     match reference {
         Some(id) => match model.target(id) {
             Some(target) => json!(model.def(target).qualified_name),
-            None => json!(model.reference(id).text()),
+            None => json!(model.reference_text(id)),
         },
         None => Value::Null,
     }

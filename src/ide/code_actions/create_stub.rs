@@ -39,12 +39,13 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
         return Vec::new();
     };
     let program = model.def(program);
-    let stub = format!("project {} {{\n  duration: 1w\n}}", name.text);
+    let name = &model.file(reference.file).text[name.range()];
+    let stub = format!("project {name} {{\n  duration: 1w\n}}");
     let Some(edit) = append_members(&model.file(program.file).text, body.span, &[stub]) else {
         return Vec::new();
     };
     vec![Fix {
-        title: format!("Create project `{}` in `{}`", name.text, program.name),
+        title: format!("Create project `{name}` in `{}`", program.name),
         change: SourceChange::single(program.file, edit),
         unambiguous: false,
     }]

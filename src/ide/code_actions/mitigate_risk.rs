@@ -41,7 +41,7 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
                 _ => None,
             });
         let owner = program_owner.map_or(OWNER_PLACEHOLDER.to_string(), |owner| {
-            model.reference(owner).text()
+            model.reference_text(owner)
         });
         members.push(format!("owner: {owner}"));
         keys.push("`owner:`");
