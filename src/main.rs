@@ -13,7 +13,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if matches!(cli.command, Command::Lsp) {
-        disable_huge_pages();
+        cli::huge_pages::refuse();
     }
     let stdout = io::stdout();
     // https://no-color.org: any non-empty NO_COLOR turns colours off.
@@ -43,19 +43,3 @@ fn main() -> ExitCode {
         }
     }
 }
-
-/// The language server lives long with a model a few times its sources:
-/// without transparent huge pages its resident set is a third smaller (two
-/// thirds on a small workspace) at the same latency. The checker, which
-/// lives a moment, keeps them: they spare it most of its page faults.
-#[cfg(target_os = "linux")]
-fn disable_huge_pages() {
-    // SAFETY: PR_SET_THP_DISABLE reads no memory; it sets a flag of this
-    // process that the kernel consults when it backs new pages.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn disable_huge_pages() {}

@@ -4,6 +4,7 @@
 mod check;
 pub mod export;
 mod fmt;
+pub mod huge_pages;
 mod load;
 mod location;
 mod plan;
