@@ -75,8 +75,8 @@ impl ItemKind {
     }
 }
 
-/// A name: only where it is written, as its text is the source's. Keeping
-/// no copy makes the tree a few times smaller than its names would.
+/// A name, known by where it is written: its text is the source's, and
+/// keeping no copy of it keeps the tree small.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Ident {
     pub span: Span,
@@ -240,15 +240,7 @@ impl fmt::Display for AtomDisplay<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let source = self.source;
         match &self.atom.kind {
-            AtomKind::Path(path) => {
-                for (index, segment) in path.segments.iter().enumerate() {
-                    if index > 0 {
-                        f.write_str(".")?;
-                    }
-                    f.write_str(segment.text(source))?;
-                }
-                Ok(())
-            }
+            AtomKind::Path(path) => f.write_str(&path.text(source)),
             AtomKind::String(string) => write!(f, "{:?}", string.value(source)),
             AtomKind::Range(first, last) => {
                 write!(f, "{} .. {}", first.display(source), last.display(source))
