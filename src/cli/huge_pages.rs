@@ -41,4 +41,17 @@ mod tests {
         assert!(kept_for(KEPT_FROM_BYTES));
         assert!(kept_for(23_433_627));
     }
+
+    /// The kernel says in `THP_enabled` whether the process may get huge pages.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn refusing_huge_pages_is_what_the_kernel_then_reports() {
+        refuse();
+        let status = std::fs::read_to_string("/proc/self/status").expect("status is readable");
+        let enabled = status
+            .lines()
+            .find_map(|line| line.strip_prefix("THP_enabled:"))
+            .map(str::trim);
+        assert_eq!(enabled, Some("0"), "{status}");
+    }
 }
