@@ -7,7 +7,7 @@ use crate::syntax::ast::{Body, Ident, Item, ItemKind, Member, SourceFile, String
 use crate::syntax::lexer::{Token, TokenKind};
 
 use super::input::{Input, at, eat};
-use super::properties::{ident, property};
+use super::properties::{ident, property, string_lit};
 use super::recovery::{at_sync, is_misused_keyword, junk, skip_block, skip_while_not_sync};
 use super::source::Source;
 
@@ -180,12 +180,9 @@ fn header(src: Source<'_>, inp: &mut Input<'_, '_>, parent: Option<&Header>) -> 
         found => Err(found),
     };
     let title = match inp.peek() {
-        Some(Token {
-            kind: TokenKind::String { terminated },
-            span,
-        }) => {
+        Some(token) if matches!(token.kind, TokenKind::String { .. }) => {
             inp.skip();
-            Some(StringLit { span, terminated })
+            Some(string_lit(token))
         }
         _ => None,
     };

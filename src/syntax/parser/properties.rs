@@ -158,10 +158,7 @@ fn single(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
     let token = inp.peek()?;
     let kind = match token.kind {
         TokenKind::Ident => return path(inp),
-        TokenKind::String { terminated } => AtomKind::String(StringLit {
-            span: token.span,
-            terminated,
-        }),
+        TokenKind::String { .. } => AtomKind::String(string_lit(token)),
         TokenKind::Date => AtomKind::Date,
         TokenKind::Number => AtomKind::Number,
         TokenKind::Percent => AtomKind::Percent,
@@ -223,6 +220,14 @@ fn duration(text: &str, span: Span) -> Duration {
         sign,
         amount: Span::new(amount_start, span.end() - 1),
         unit,
+    }
+}
+
+/// A string token as the tree keeps it.
+pub(super) fn string_lit(token: Token) -> StringLit {
+    StringLit {
+        span: token.span,
+        terminated: matches!(token.kind, TokenKind::String { terminated: true }),
     }
 }
 
