@@ -50,9 +50,10 @@ fn parse(bencher: Bencher, projects: usize) {
 #[divan::bench(args = sizes(), max_time = 5)]
 fn lower(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
+    let files = &workload.model().files;
     bencher
         .counter(workload.throughput())
-        .with_inputs(|| workload.model.files.clone())
+        .with_inputs(|| files.clone())
         .bench_values(Model::build);
 }
 
@@ -60,19 +61,20 @@ fn lower(bencher: Bencher, projects: usize) {
 #[divan::bench(args = sizes(), max_time = 5)]
 fn analyse(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
+    let model = workload.model();
     bencher
         .counter(workload.throughput())
-        .bench(|| analysis::analyze(&workload.model, &workload.options));
+        .bench(|| analysis::analyze(model, &workload.options));
 }
 
 /// The scheduler alone, from the graph and cycles the analysis found.
 #[divan::bench(args = sizes(), max_time = 5)]
 fn schedule(bencher: Bencher, projects: usize) {
     let workload = Workload::of(projects);
-    let found = &workload.analysis;
+    let (model, found) = (workload.model(), workload.analysis());
     bencher.counter(workload.throughput()).bench(|| {
         Schedule::compute(
-            &workload.model,
+            model,
             &found.graph,
             &found.cycles,
             &found.calendar,
