@@ -17,6 +17,8 @@ use pgm::syntax;
 use support::{Workload, sizes};
 
 fn main() {
+    // As the `pgm` binary does, so that the figures are its.
+    pgm::cli::huge_pages::refuse();
     divan::main();
 }
 

@@ -2,7 +2,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use pgm::cli::{self, Cli, CliError, Command};
+use pgm::cli::{self, Cli, CliError};
 
 /// The checker allocates a node at a time and the server keeps rebuilding
 /// its model; mimalloc serves both faster than the system allocator and
@@ -11,10 +11,8 @@ use pgm::cli::{self, Cli, CliError, Command};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    cli::huge_pages::refuse();
     let cli = Cli::parse();
-    if matches!(cli.command, Command::Lsp) {
-        cli::huge_pages::refuse();
-    }
     let stdout = io::stdout();
     // https://no-color.org: any non-empty NO_COLOR turns colours off.
     let colour = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

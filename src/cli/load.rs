@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::analysis::{self, Analysis, Options};
-use crate::cli::{SettingOverrides, huge_pages};
+use crate::cli::SettingOverrides;
 use crate::model::Model;
 use crate::workspace::{self, Settings, WorkspaceError};
 
@@ -33,10 +33,6 @@ pub fn read_sources(paths: &[PathBuf]) -> Result<Vec<(PathBuf, String)>, Workspa
 pub fn analyze(paths: &[PathBuf], overrides: SettingOverrides) -> Result<Loaded, WorkspaceError> {
     let paths = paths_or_current(paths);
     let sources = read_sources(&paths)?;
-    let source_bytes = sources.iter().map(|(_, text)| text.len()).sum();
-    if !huge_pages::kept_for(source_bytes) {
-        huge_pages::refuse();
-    }
     let options = options(&paths[0], overrides)?;
     let sources = sources
         .into_iter()
