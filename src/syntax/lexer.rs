@@ -70,7 +70,9 @@ pub fn lex_with_errors(text: &str) -> (Vec<Token>, Vec<SyntaxError>) {
     if let Some(error) = too_long(text.len()) {
         return (Vec::new(), vec![error]);
     }
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 8);
+    // Plans run to a token every 7 or 8 bytes: room for one every 6 spares
+    // the copy of every token that growing the vector would cost.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
     let mut errors = Vec::new();
     let mut lexer = RawToken::lexer(text);
     while let Some(raw) = lexer.next() {
