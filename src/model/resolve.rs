@@ -78,10 +78,7 @@ fn look_up(
     let resolution = names.resolve(scope, &reference.segment_texts(source));
     match resolution {
         Resolution::Found { target, qualifier } => {
-            let accepted = reference
-                .role
-                .accepts()
-                .contains(&defs[target.index()].kind);
+            let accepted = reference.role.accepts().contains(&names.kind(target));
             let resolved = Resolved {
                 target: Some(target),
                 qualifier,
