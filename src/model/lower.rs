@@ -25,7 +25,9 @@ use crate::syntax::ast::{self, Atom, AtomKind, ItemKind, Member};
 /// A file's lowering while it is being made.
 #[derive(Default)]
 struct Lowered {
-    defs: Vec<Def>,
+    /// A definition's slot is taken when its lowering starts, so that the
+    /// items inside a program follow it, and filled when it ends.
+    defs: Vec<Option<Arc<Def>>>,
     /// In text order.
     refs: Vec<Reference>,
     diagnostics: Vec<Diagnostic>,
@@ -60,7 +62,7 @@ impl LoweredFile {
             file,
             stamp: next_stamp(),
             base: Offsets::ZERO,
-            defs: defs.into_iter().map(Arc::new).collect(),
+            defs: defs.into_iter().flatten().collect(),
             refs: Arc::new(refs),
             diagnostics,
         }
@@ -176,8 +178,6 @@ pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
 /// from zero.
 fn lower_file(file: FileId, source: &str, parse: &Parse) -> Lowered {
     let mut out = Lowered::default();
-    // Reserved exactly: a definition is large, and doubling the vector
-    // would copy them all over and over.
     out.defs.reserve_exact(item_count(&parse.file));
     out.diagnostics.extend(parse.errors.iter().map(|error| {
         Diagnostic::new(
@@ -223,8 +223,17 @@ struct FileLowering<'a> {
     given: Vec<&'a ast::Property>,
 }
 
+/// The program an item is lowered inside.
+#[derive(Clone, Copy)]
+struct Enclosing<'d> {
+    id: DefId,
+    name: &'d str,
+}
+
 impl<'a> FileLowering<'a> {
-    fn item(&mut self, item: &'a ast::Item, program: Option<DefId>) -> Option<DefId> {
+    /// Lowers an item and the items inside it. The definition is made on
+    /// the stack and moved once into its place: definitions are large.
+    fn item(&mut self, item: &'a ast::Item, program: Option<Enclosing>) -> Option<DefId> {
         let (name, name_span) = if item.kind.is_named() {
             let name = item.name?;
             (SmolStr::new(name.text(self.source)), name.span)
@@ -232,11 +241,12 @@ impl<'a> FileLowering<'a> {
             (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
         };
         let qualified_name = match program {
-            Some(program) => format_smolstr!("{}.{name}", self.def(program).name),
+            Some(program) => format_smolstr!("{}.{name}", program.name),
             None => name.clone(),
         };
         let id = DefId(self.out.defs.len() as u32);
-        self.out.defs.push(Def {
+        self.out.defs.push(None);
+        let mut def = Def {
             kind: item.kind,
             name,
             qualified_name,
@@ -246,28 +256,34 @@ impl<'a> FileLowering<'a> {
             file: self.file,
             name_span,
             span: item.span,
-            program,
+            program: program.map(|program| program.id),
             written: WrittenKeys::default(),
             data: DefData::empty(item.kind),
-        });
+        };
         if let Some(body) = &item.body {
-            self.body(id, body);
+            self.body(id, &mut def, body);
         }
+        self.out.defs[id.index()] = Some(Arc::new(def));
         Some(id)
     }
 
-    fn body(&mut self, id: DefId, body: &'a ast::Body) {
-        let kind = self.def(id).kind;
-        let schema = schema::item(kind);
+    fn body(&mut self, id: DefId, def: &mut Def, body: &'a ast::Body) {
+        let schema = schema::item(def.kind);
         let first_given = self.given.len();
         for member in &body.members {
             match member {
-                Member::Property(property) => self.property(id, schema, property, first_given),
-                Member::Item(child) if kind == ItemKind::Program && !child.kind.is_top_level() => {
-                    let child = self.item(child, Some(id));
-                    if let (Some(child), DefData::Program(program)) =
-                        (child, &mut self.out.defs[id.index()].data)
-                    {
+                Member::Property(property) => {
+                    self.property(id, def, schema, property, first_given);
+                }
+                Member::Item(child)
+                    if def.kind == ItemKind::Program && !child.kind.is_top_level() =>
+                {
+                    let enclosing = Enclosing {
+                        id,
+                        name: &def.name,
+                    };
+                    let child = self.item(child, Some(enclosing));
+                    if let (Some(child), DefData::Program(program)) = (child, &mut def.data) {
                         program.children.push(child);
                     }
                 }
@@ -285,6 +301,7 @@ impl<'a> FileLowering<'a> {
     fn property(
         &mut self,
         id: DefId,
+        def: &mut Def,
         schema: &ItemSchema,
         property: &'a ast::Property,
         first_given: usize,
@@ -296,7 +313,7 @@ impl<'a> FileLowering<'a> {
             self.unknown_property(schema, key);
             return;
         };
-        self.out.defs[id.index()].written.insert(position);
+        def.written.insert(position);
         let spec = &schema.properties[position];
         let given = &self.given[first_given..];
         let same = given
@@ -312,7 +329,7 @@ impl<'a> FileLowering<'a> {
                 let diagnostic = Diagnostic::new(
                     Code::DuplicateProperty,
                     self.at(key.span),
-                    format!("`{}` is given twice in {}", spec.key, self.describe(id)),
+                    format!("`{}` is given twice in {}", spec.key, describe(def)),
                 )
                 .with_related(
                     self.at(first.key.span),
@@ -344,7 +361,8 @@ impl<'a> FileLowering<'a> {
         self.given.push(property);
         let mut lowering = PropertyLowering {
             cx: self,
-            def: id,
+            id,
+            def,
             spec,
             store,
         };
@@ -370,20 +388,6 @@ impl<'a> FileLowering<'a> {
         self.out
             .diagnostics
             .push(suggest::did_you_mean(diagnostic, near));
-    }
-
-    /// How messages name an item: project `apollo.iam`, or the calendar.
-    fn describe(&self, id: DefId) -> String {
-        let def = self.def(id);
-        if def.kind.is_named() {
-            format!("{} `{}`", def.kind.keyword(), def.qualified_name)
-        } else {
-            format!("the {}", def.kind.keyword())
-        }
-    }
-
-    fn def(&self, id: DefId) -> &Def {
-        &self.out.defs[id.index()]
     }
 
     fn at(&self, span: Span) -> FileSpan {
@@ -412,10 +416,20 @@ impl<'a> FileLowering<'a> {
     }
 }
 
+/// How messages name an item: project `apollo.iam`, or the calendar.
+fn describe(def: &Def) -> String {
+    if def.kind.is_named() {
+        format!("{} `{}`", def.kind.keyword(), def.qualified_name)
+    } else {
+        format!("the {}", def.kind.keyword())
+    }
+}
+
 /// One property's values, lowered by the shape its schema gives.
 struct PropertyLowering<'l, 'a> {
     cx: &'l mut FileLowering<'a>,
-    def: DefId,
+    id: DefId,
+    def: &'l mut Def,
     spec: &'static PropertySchema,
     store: bool,
 }
@@ -512,7 +526,7 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn put<T>(&mut self, field: Field<Option<T>>, value: Option<T>) {
         if let (true, Some(value)) = (self.store, value) {
-            if let Some(slot) = field(&mut self.cx.out.defs[self.def.index()]) {
+            if let Some(slot) = field(self.def) {
                 *slot = Some(value);
             }
         }
@@ -520,7 +534,7 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn put_list<T>(&mut self, field: Field<Vec<T>>, list: Vec<T>) {
         if self.store {
-            if let Some(slot) = field(&mut self.cx.out.defs[self.def.index()]) {
+            if let Some(slot) = field(self.def) {
                 *slot = list;
             }
         }
@@ -603,7 +617,7 @@ impl<'a> PropertyLowering<'_, 'a> {
 
     fn reference(&mut self, role: RefRole, atom: &Atom) -> Option<RefId> {
         match &atom.kind {
-            AtomKind::Path(path) => Some(self.cx.reference(self.def, role, path, atom.span)),
+            AtomKind::Path(path) => Some(self.cx.reference(self.id, role, path, atom.span)),
             _ => {
                 self.check::<()>(atom, Err(Invalid::Mismatch { suggestion: None }));
                 None
