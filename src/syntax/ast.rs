@@ -133,7 +133,7 @@ pub struct Property {
 #[derive(Clone, PartialEq, Debug)]
 pub struct Value {
     /// Inline: most values are one atom.
-    pub atoms: SmallVec<[Atom; 1]>,
+    pub atoms: SmallVec<[Atom; 2]>,
     pub span: Span,
 }
 
@@ -163,7 +163,7 @@ pub enum AtomKind {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Path {
     /// Inline: nearly every path is one name.
-    pub segments: SmallVec<[Ident; 1]>,
+    pub segments: SmallVec<[Ident; 2]>,
 }
 
 impl Path {

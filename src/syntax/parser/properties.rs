@@ -150,7 +150,7 @@ fn property_problem(
 
 /// Reads a single atom, or a range `a .. b` of two, onto `atoms`; false,
 /// with nothing read, when no atom starts here.
-fn atom(src: Source<'_>, inp: &mut Input<'_, '_>, atoms: &mut SmallVec<[Atom; 1]>) -> bool {
+fn atom(src: Source<'_>, inp: &mut Input<'_, '_>, atoms: &mut SmallVec<[Atom; 2]>) -> bool {
     let Some(lower) = single(src, inp) else {
         return false;
     };
@@ -200,7 +200,7 @@ fn path(inp: &mut Input<'_, '_>) -> Option<Atom> {
         return None;
     }
     inp.skip();
-    let mut segments: SmallVec<[Ident; 1]> = smallvec![ident(first)];
+    let mut segments: SmallVec<[Ident; 2]> = smallvec![ident(first)];
     loop {
         let before = inp.save();
         match (inp.next(), inp.peek()) {
