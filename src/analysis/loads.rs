@@ -258,33 +258,32 @@ struct ScheduledAllocation {
 struct Event {
     /// The first working day of the allocation, or the first after it.
     day: WorkDay,
-    key: (DefId, u32),
-    change: Change,
-}
-
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Change {
-    Start(f64),
-    End,
+    /// The allocation's place in the resource's list.
+    allocation: u32,
+    starts: bool,
 }
 
 /// Turns the start and end events of one resource into segments: between
 /// two consecutive event days the set of active allocations stays the same.
+///
+/// `allocations` are in order of project and entry, so the active set is a
+/// bitset over their places in the list, and each segment's load is summed
+/// in that order: the order the loads of a day are counted in, so that
+/// sums agree to the last bit.
 fn sweep(allocations: &[ScheduledAllocation], dates: &mut DateMemo<'_>) -> Vec<LoadSegment> {
-    let mut events: Vec<Event> = allocations
-        .iter()
-        .flat_map(|allocation| {
-            let key = (allocation.project, allocation.entry);
+    let mut events: Vec<Event> = (0..allocations.len() as u32)
+        .zip(allocations)
+        .flat_map(|(place, allocation)| {
             [
                 Event {
                     day: allocation.first,
-                    key,
-                    change: Change::Start(allocation.people),
+                    allocation: place,
+                    starts: true,
                 },
                 Event {
                     day: allocation.after_last,
-                    key,
-                    change: Change::End,
+                    allocation: place,
+                    starts: false,
                 },
             ]
         })
@@ -292,20 +291,16 @@ fn sweep(allocations: &[ScheduledAllocation], dates: &mut DateMemo<'_>) -> Vec<L
     // No allocation starts and ends on the same day, so the order of the
     // events of one day does not matter.
     events.sort_unstable_by_key(|event| event.day);
-    // In order of allocation, as segments list them.
-    let mut active: Vec<((DefId, u32), f64)> = Vec::new();
+    let mut active = vec![0u64; allocations.len().div_ceil(64)];
     let mut segments = Vec::new();
     let mut next = 0;
     while let Some(&Event { day, .. }) = events.get(next) {
         while let Some(event) = events.get(next).filter(|event| event.day == day) {
-            let place = active.binary_search_by_key(&event.key, |&(key, _)| key);
-            // Each allocation starts once, and ends on a later day.
-            match (event.change, place) {
-                (Change::Start(people), Err(place)) => active.insert(place, (event.key, people)),
-                (Change::End, Ok(place)) => {
-                    active.remove(place);
-                }
-                (Change::Start(_), Ok(_)) | (Change::End, Err(_)) => {}
+            let word = &mut active[event.allocation as usize / 64];
+            let bit = 1 << (event.allocation % 64);
+            match event.starts {
+                true => *word |= bit,
+                false => *word &= !bit,
             }
             next += 1;
         }
@@ -313,17 +308,31 @@ fn sweep(allocations: &[ScheduledAllocation], dates: &mut DateMemo<'_>) -> Vec<L
         let Some(following) = events.get(next) else {
             break;
         };
-        if !active.is_empty() {
+        if active.iter().any(|&word| word != 0) {
             let last = following.day.plus(-1);
             segments.push(LoadSegment {
                 first: dates.date(day),
                 last: dates.date(last),
-                load: active.iter().map(|&(_, people)| people).sum(),
+                load: active_load(&active, allocations),
                 days: (day, last),
             });
         }
     }
     segments
+}
+
+/// The people the active allocations need, added in their order.
+fn active_load(active: &[u64], allocations: &[ScheduledAllocation]) -> f64 {
+    let mut load = 0.0;
+    for (word_index, &word) in active.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            let place = word_index * 64 + rest.trailing_zeros() as usize;
+            load += allocations[place].people;
+            rest &= rest - 1;
+        }
+    }
+    load
 }
 
 #[cfg(test)]
