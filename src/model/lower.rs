@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
-use smol_str::{SmolStr, format_smolstr};
+use smol_str::SmolStr;
 
 use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
 use crate::model::ParsedFile;
@@ -241,7 +241,7 @@ impl<'a> FileLowering<'a> {
             (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
         };
         let qualified_name = match program {
-            Some(program) => format_smolstr!("{}.{name}", program.name),
+            Some(program) => SmolStr::from_iter([program.name, ".", &name]),
             None => name.clone(),
         };
         let id = DefId(self.out.defs.len() as u32);
