@@ -196,6 +196,12 @@ async function completion() {
   try {
     while (Date.now() < deadline) {
       await page.keyboard.press('Control+Space');
+      // The list fills once the server answers: on a busy machine that is
+      // after the key press returns, and reading at once finds it empty.
+      await rows
+        .first()
+        .waitFor({ timeout: 2_000 })
+        .catch(() => {});
       labels = await rows
         .locator('.label-name')
         .allTextContents()
