@@ -215,11 +215,11 @@ impl Names {
             .collect()
     }
 
-    /// The names inside a program, shared by every program block of its name.
     pub(super) fn kind(&self, def: DefId) -> ItemKind {
         self.kinds[def.index()]
     }
 
+    /// The names inside a program, shared by every program block of its name.
     fn scope(&self, program: DefId) -> Option<&ProgramScope> {
         let scope = (*self.scope_of_program.get(program.index())?)?;
         self.scopes.get(scope)

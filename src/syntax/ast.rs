@@ -132,7 +132,8 @@ pub struct Property {
 /// such as `iam +1w ss` or `backend 2`.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Value {
-    /// Inline: most values are one atom.
+    /// Inline: most values are one atom, and an entry such as `backend 2`
+    /// or `iam +1w` two.
     pub atoms: SmallVec<[Atom; 2]>,
     pub span: Span,
 }
@@ -162,7 +163,8 @@ pub enum AtomKind {
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Path {
-    /// Inline: nearly every path is one name.
+    /// Inline: a path is one name or two (`program.item`), and room for
+    /// two takes no more space than room for one.
     pub segments: SmallVec<[Ident; 2]>,
 }
 
