@@ -510,23 +510,62 @@ program apollo {
 }
 "#;
 
-    #[test]
-    fn the_sweep_agrees_with_counting_day_by_day() {
-        let (model, analysis) = analyze(PLAN);
+    /// One team with more allocations than a word of the sweep's bitset
+    /// holds, of amounts whose sum depends on the order they are added in.
+    fn crowded_plan() -> String {
+        let mut plan = String::from("team crew { capacity: 5 }\nprogram big {\n");
+        for index in 0..150 {
+            plan += &format!(
+                "  project p{index} {{ start: 2027-01-{:02} duration: {}d allocate: crew 0.{} }}\n",
+                4 + index % 20,
+                1 + index % 7,
+                1 + index % 9
+            );
+        }
+        plan + "}\n"
+    }
+
+    /// The segments' loads, day by day, are those counted one day at a
+    /// time, to the last bit.
+    fn assert_sweep_agrees(text: &str) -> Analysis {
+        let (model, analysis) = analyze(text);
         let counted: BTreeMap<_, _> = day_by_day(&model, &analysis)
             .into_iter()
             .map(|(day, (load, _))| (day, load))
             .collect();
         assert!(!counted.is_empty());
         assert_eq!(segment_days(&analysis), counted);
+        analysis
+    }
+
+    /// The overloads, day by day, are those counted one day at a time.
+    fn assert_overloads_agree(text: &str) {
+        let (model, analysis) = analyze(text);
+        let [found, expected] = overload_days(&model, &analysis);
+        assert!(!found.is_empty());
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn the_sweep_agrees_with_counting_day_by_day() {
+        assert_sweep_agrees(PLAN);
+    }
+
+    #[test]
+    fn the_sweep_agrees_past_one_word_of_allocations() {
+        let analysis = assert_sweep_agrees(&crowded_plan());
+        assert!(
+            analysis
+                .loads
+                .iter()
+                .any(|load| load.allocations.len() > 64)
+        );
     }
 
     #[test]
     fn overloads_agree_with_counting_day_by_day() {
-        let (model, analysis) = analyze(PLAN);
-        let [found, expected] = overload_days(&model, &analysis);
-        assert!(!found.is_empty());
-        assert_eq!(found, expected);
+        assert_overloads_agree(PLAN);
+        assert_overloads_agree(&crowded_plan());
     }
 
     #[test]
