@@ -2,7 +2,11 @@
 //! exchanges Content-Length framed JSON-RPC messages over its pipes. A
 //! thread reads the server's messages; requests from the server are
 //! answered at once (with `null`, or what the test set for the method), and
-//! everything is kept for the test to wait on.
+//! everything is kept for the test to wait on. Another thread writes every
+//! message the client sends, in order, so that neither the test nor the
+//! reader ever waits on a full pipe: a server writing while the test sends
+//! thousands of requests would otherwise wait for the reader, the reader
+//! for the test's write to finish, and that write for the server.
 
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Write};
@@ -20,8 +24,8 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub struct Client {
     child: Child,
-    /// `None` once the client has closed its end.
-    input: Arc<Mutex<Option<ChildStdin>>>,
+    /// To the writer thread; `None` once the client has closed its end.
+    outgoing: Option<Sender<Outgoing>>,
     incoming: Receiver<Value>,
     /// Messages read while waiting for another one, oldest first.
     unclaimed: VecDeque<Value>,
@@ -40,20 +44,29 @@ pub fn spawn_server() -> Child {
         .expect("start pgm lsp")
 }
 
+/// What the writer thread is asked to do next.
+enum Outgoing {
+    Frame(String),
+    /// Close the server's input, after every frame before.
+    Close,
+}
+
 impl Client {
     /// Starts `pgm lsp`.
     pub fn start() -> Client {
         let mut child = spawn_server();
-        let input = Arc::new(Mutex::new(child.stdin.take()));
+        let input = child.stdin.take().expect("stdin is piped");
         let output = child.stdout.take().expect("stdout is piped");
         let answers = Arc::new(Mutex::new(HashMap::new()));
         let (sender, incoming) = mpsc::channel();
-        let reader_input = Arc::clone(&input);
+        let (outgoing, frames) = mpsc::channel();
+        thread::spawn(move || write_messages(input, frames));
+        let reader_outgoing = outgoing.clone();
         let reader_answers = Arc::clone(&answers);
-        thread::spawn(move || read_messages(output, reader_input, reader_answers, sender));
+        thread::spawn(move || read_messages(output, reader_outgoing, reader_answers, sender));
         Client {
             child,
-            input,
+            outgoing: Some(outgoing),
             incoming,
             unclaimed: VecDeque::new(),
             answers,
@@ -113,16 +126,21 @@ impl Client {
         self.response(id)
     }
 
-    /// Writes `body` as one framed message, whatever it holds.
+    /// Writes `body` as one framed message, whatever it holds, after every
+    /// message sent before.
     pub fn send_raw(&mut self, body: &str) {
-        let mut input = self.input.lock().unwrap();
-        let input = input.as_mut().expect("the connection is open");
-        write_frame(input, body).expect("write to pgm lsp");
+        let outgoing = self.outgoing.as_ref().expect("the connection is open");
+        outgoing
+            .send(Outgoing::Frame(body.to_string()))
+            .expect("pgm lsp's input is open");
     }
 
-    /// Closes the client's end of the connection, as a client that dies does.
+    /// Closes the client's end of the connection, as a client that dies
+    /// does, once every message sent before is written.
     pub fn disconnect(&mut self) {
-        self.input.lock().unwrap().take();
+        if let Some(outgoing) = self.outgoing.take() {
+            let _ = outgoing.send(Outgoing::Close);
+        }
     }
 
     fn send(&mut self, message: &Value) {
@@ -224,9 +242,24 @@ impl Drop for Client {
     }
 }
 
+/// Writes each frame in the order sent, until asked to close, every
+/// sender is gone, or the server's input is closed.
+fn write_messages(mut input: ChildStdin, frames: Receiver<Outgoing>) {
+    for outgoing in frames {
+        match outgoing {
+            Outgoing::Frame(body) => {
+                if write_frame(&mut input, &body).is_err() {
+                    return;
+                }
+            }
+            Outgoing::Close => return,
+        }
+    }
+}
+
 fn read_messages(
     output: ChildStdout,
-    input: Arc<Mutex<Option<ChildStdin>>>,
+    outgoing: Sender<Outgoing>,
     answers: Arc<Mutex<HashMap<String, Value>>>,
     sender: Sender<Value>,
 ) {
@@ -236,11 +269,9 @@ fn read_messages(
         if let (Some(method), Some(id)) = (method, message.get("id")) {
             let result = answers.lock().unwrap().get(method).cloned();
             let answer = json!({"jsonrpc": "2.0", "id": id, "result": result});
-            if let Some(input) = input.lock().unwrap().as_mut() {
-                if write_frame(input, &answer.to_string()).is_err() {
-                    return;
-                }
-            }
+            // After the client closed its end, or the server its input,
+            // there is no one to answer.
+            let _ = outgoing.send(Outgoing::Frame(answer.to_string()));
         }
         if sender.send(message).is_err() {
             return;
