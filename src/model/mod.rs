@@ -180,7 +180,7 @@ impl Model {
             Some(previous) => previous.index.clone(),
             None => {
                 let names = Names::build(&defs);
-                let (resolved, faults) = resolve::look_up_all(&defs, &names, &all_refs, &sources);
+                let (resolved, faults) = resolve::look_up_all(&names, &all_refs, &sources);
                 Arc::new(Index::build(names, resolved, faults, &defs))
             }
         };

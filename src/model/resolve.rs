@@ -23,14 +23,13 @@ pub(super) type Fault = (RefId, Resolution);
 /// are the texts of the files, by id. A lookup only reads the table, so
 /// references are looked up in parallel.
 pub(super) fn look_up_all(
-    defs: &[Arc<Def>],
     names: &Names,
     refs: &[&Reference],
     sources: &[&str],
 ) -> (Vec<Resolved>, Vec<Fault>) {
     let looked_up: Vec<(Resolved, Option<Resolution>)> = refs
         .par_iter()
-        .map(|reference| look_up(defs, names, reference, sources[reference.file.index()]))
+        .map(|reference| look_up(names, reference, sources[reference.file.index()]))
         .collect();
     let faults = looked_up
         .iter()
@@ -68,14 +67,8 @@ pub(super) fn report_all(
 
 /// What a reference names; and the resolution when that is nothing, or an
 /// item of a kind the reference does not take.
-fn look_up(
-    defs: &[Arc<Def>],
-    names: &Names,
-    reference: &Reference,
-    source: &str,
-) -> (Resolved, Option<Resolution>) {
-    let scope = scope::scope_of(defs, reference.from);
-    let resolution = names.resolve(scope, &reference.segment_texts(source));
+fn look_up(names: &Names, reference: &Reference, source: &str) -> (Resolved, Option<Resolution>) {
+    let resolution = names.resolve_from(reference.from, &reference.segment_texts(source));
     match resolution {
         Resolution::Found { target, qualifier } => {
             let accepted = reference.role.accepts().contains(&names.kind(target));

@@ -24,9 +24,10 @@ pub(super) struct Names {
     /// block of that name.
     programs: FxHashMap<SmolStr, usize>,
     scopes: Vec<ProgramScope>,
-    /// By definition: for a program, the index of its scope in `scopes`, so
-    /// that a reference finds its program's names without hashing its name.
-    scope_of_program: Vec<Option<usize>>,
+    /// By definition: the index in `scopes` of the names its properties see
+    /// first, its program's or, for a program, its own; so that a reference
+    /// finds them without hashing a name or reading its definition.
+    home: Vec<Option<u32>>,
     /// Each definition whose name its scope already had, after the first
     /// of the name.
     duplicates: Vec<(DefId, DefId)>,
@@ -85,7 +86,7 @@ impl Names {
         let top_level = defs.iter().filter(|def| def.program.is_none()).count();
         let mut names = Names {
             top: FxHashMap::with_capacity_and_hasher(top_level, Default::default()),
-            scope_of_program: vec![None; defs.len()],
+            home: vec![None; defs.len()],
             kinds: defs.iter().map(|def| def.kind).collect(),
             ..Names::default()
         };
@@ -96,8 +97,11 @@ impl Names {
             }
             let scope = match def.program {
                 None => &mut names.top,
-                Some(program) => match names.scope_of_program[program.index()] {
-                    Some(scope) => &mut names.scopes[scope].items,
+                Some(program) => match names.home[program.index()] {
+                    Some(home) => {
+                        names.home[index] = Some(home);
+                        &mut names.scopes[home as usize].items
+                    }
                     None => continue,
                 },
             };
@@ -119,7 +123,7 @@ impl Names {
                     });
                     scopes.len() - 1
                 });
-                names.scope_of_program[index] = Some(scope);
+                names.home[index] = Some(scope as u32);
             }
         }
         names
@@ -143,12 +147,26 @@ impl Names {
         scope: Option<DefId>,
         segments: &[S],
     ) -> Resolution {
+        self.resolve_seeing(scope.and_then(|program| self.scope(program)), segments)
+    }
+
+    /// Looks up `segments` as written in a property of `def`.
+    pub(super) fn resolve_from<S: AsRef<str>>(&self, def: DefId, segments: &[S]) -> Resolution {
+        let home = self.home.get(def.index()).copied().flatten();
+        self.resolve_seeing(home.map(|home| &self.scopes[home as usize]), segments)
+    }
+
+    /// Looks up `segments` where the names of `local`, if any, come before
+    /// the top-level ones.
+    fn resolve_seeing<S: AsRef<str>>(
+        &self,
+        local: Option<&ProgramScope>,
+        segments: &[S],
+    ) -> Resolution {
         match segments {
             [name] => {
                 let name = name.as_ref();
-                let local = scope
-                    .and_then(|program| self.scope(program))
-                    .and_then(|scope| scope.items.get(name));
+                let local = local.and_then(|scope| scope.items.get(name));
                 match local.or_else(|| self.top.get(name)) {
                     Some(&target) => Resolution::Found {
                         target,
@@ -221,8 +239,11 @@ impl Names {
 
     /// The names inside a program, shared by every program block of its name.
     fn scope(&self, program: DefId) -> Option<&ProgramScope> {
-        let scope = (*self.scope_of_program.get(program.index())?)?;
-        self.scopes.get(scope)
+        if self.kinds.get(program.index()) != Some(&ItemKind::Program) {
+            return None;
+        }
+        let scope = (*self.home.get(program.index())?)?;
+        self.scopes.get(scope as usize)
     }
 
     /// The names of every program, for suggestions.
