@@ -313,17 +313,31 @@ impl<'a> FileLowering<'a> {
             self.unknown_property(schema, key);
             return;
         };
-        def.written.insert(position);
         let spec = &schema.properties[position];
+        // The set of keys written so far answers whether there is an earlier
+        // one to report, without comparing text; the list of properties
+        // read so far is searched only for where it is.
         let given = &self.given[first_given..];
-        let same = given
-            .iter()
-            .copied()
-            .find(|earlier| earlier.key.text(source) == spec.key);
-        let excluded = given
-            .iter()
-            .copied()
-            .find(|earlier| spec.excludes.contains(&earlier.key.text(source)));
+        let earlier = |wanted: &dyn Fn(&str) -> bool| {
+            given
+                .iter()
+                .copied()
+                .find(|earlier| wanted(earlier.key.text(source)))
+        };
+        let written = |key: &str| {
+            schema
+                .position(key)
+                .is_some_and(|at| def.written.contains(at))
+        };
+        let same = match def.written.contains(position) {
+            true => earlier(&|key| key == spec.key),
+            false => None,
+        };
+        let excluded = match spec.excludes.iter().any(|key| written(key)) {
+            true => earlier(&|key| spec.excludes.contains(&key)),
+            false => None,
+        };
+        def.written.insert(position);
         let store = match (same, excluded) {
             (Some(first), _) => {
                 let diagnostic = Diagnostic::new(
