@@ -109,7 +109,7 @@ fn row(def: &Def, dates: &DatesJson) -> [String; 8] {
             .slack_days
             .map_or_else(|| UNSCHEDULED.to_string(), |slack| slack.to_string()),
         if dates.critical { "*" } else { "" }.to_string(),
-        def.title.clone().unwrap_or_default(),
+        def.title.as_deref().unwrap_or_default().to_string(),
     ]
 }
 

@@ -41,7 +41,7 @@ fn symbol(model: &Model, id: DefId) -> DocumentSymbol {
     };
     DocumentSymbol {
         name: def.name.to_string(),
-        detail: def.title.clone(),
+        detail: def.title.as_deref().map(String::from),
         kind: def.kind,
         full: def.span,
         focus: def.name_span,

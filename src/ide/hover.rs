@@ -74,7 +74,10 @@ fn definition(model: &Model, analysis: &Analysis, id: DefId) -> String {
         let _ = write!(out, " {title:?}");
     }
     out.push_str("\n```\n");
-    for text in [&def.docs, &def.description].into_iter().flatten() {
+    for text in [def.docs.as_deref(), def.description.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         let _ = write!(out, "\n{text}\n");
     }
     let facts = Facts {

@@ -25,7 +25,7 @@ impl NavTarget {
             def: id,
             kind: def.kind,
             name: def.qualified_name.to_string(),
-            title: def.title.clone(),
+            title: def.title.as_deref().map(String::from),
             full: FileSpan::new(def.file, def.span),
             focus: def.name_location(),
         }

@@ -47,10 +47,10 @@ pub struct Def {
     pub name: SmolStr,
     /// `program.name` inside a program, `name` at the top.
     pub qualified_name: SmolStr,
-    pub title: Option<String>,
+    pub title: Option<SmolStr>,
     /// The `///` comment lines before the definition, joined with newlines.
     pub docs: Option<String>,
-    pub description: Option<String>,
+    pub description: Option<SmolStr>,
     pub file: FileId,
     /// The identifier's span (the keyword's for the calendar).
     pub name_span: Span,
@@ -136,8 +136,8 @@ pub struct Calendar {
 
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Person {
-    pub role: Option<String>,
-    pub email: Option<String>,
+    pub role: Option<SmolStr>,
+    pub email: Option<SmolStr>,
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -150,7 +150,7 @@ pub struct Team {
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Program {
     pub owner: Option<RefId>,
-    pub objective: Option<String>,
+    pub objective: Option<SmolStr>,
     pub window: Option<Spanned<DateRange>>,
     /// Items defined inside the program, in text order.
     pub children: Vec<DefId>,
@@ -186,7 +186,7 @@ pub struct Risk {
     pub impact: Option<Spanned<u8>>,
     pub affects: Vec<RefId>,
     pub owner: Option<RefId>,
-    pub mitigation: Option<String>,
+    pub mitigation: Option<SmolStr>,
     pub status: Option<Spanned<RiskStatus>>,
 }
 
@@ -215,7 +215,7 @@ pub struct Benefit {
     pub owner: Option<RefId>,
     pub delivered_by: Vec<RefId>,
     pub realized_by: Option<Spanned<Date>>,
-    pub metric: Option<String>,
+    pub metric: Option<SmolStr>,
     pub baseline: Option<Spanned<f64>>,
     pub target: Option<Spanned<f64>>,
 }

@@ -3,6 +3,7 @@
 //! hovers and completion show. Lowering reads keys only from here.
 
 use jiff::civil::Date;
+use smol_str::SmolStr;
 
 use crate::model::def::{
     Allocation, DateRange, Def, DefData, Dependency, DependencyKind, Level, ProjectStatus, RefId,
@@ -42,7 +43,7 @@ pub enum Shape {
     /// A percentage from 0% to 100%.
     Percent(Field<Option<Spanned<f64>>>),
     /// A quoted string.
-    Text(Field<Option<String>>),
+    Text(Field<Option<SmolStr>>),
     ProjectStatus(Field<Option<Spanned<ProjectStatus>>>),
     RiskStatus(Field<Option<Spanned<RiskStatus>>>),
     Level(Field<Option<Spanned<Level>>>),

@@ -2,6 +2,7 @@
 //! value, or why the text is not one; the caller turns that into a diagnostic.
 
 use jiff::civil::Date;
+use smol_str::SmolStr;
 
 use crate::base::Span;
 use crate::model::def::{Amount, DateRange};
@@ -198,7 +199,7 @@ fn percent_number<'s>(atom: &Atom, source: &'s str) -> &'s str {
     atom.text(source).trim_end_matches('%')
 }
 
-pub(super) fn text(atom: &Atom, source: &str) -> Checked<String> {
+pub(super) fn text(atom: &Atom, source: &str) -> Checked<SmolStr> {
     match &atom.kind {
         AtomKind::String(string) => Ok(string.value(source)),
         _ => Err(MISMATCH),

@@ -327,7 +327,7 @@ fn reference_item(model: &Model, id: DefId, label: String) -> CompletionItem {
         insert_text: label.clone(),
         label,
         kind: CompletionKind::Reference(def.kind),
-        detail: def.title.clone(),
+        detail: def.title.as_deref().map(String::from),
         documentation: def.docs.clone(),
         is_snippet: false,
     }
