@@ -318,25 +318,28 @@ impl<'a> FileLowering<'a> {
         // one to report, without comparing text; the list of properties
         // read so far is searched only for where it is.
         let given = &self.given[first_given..];
-        let earlier = |wanted: &dyn Fn(&str) -> bool| {
+        let first_of = |keys: &[&str]| {
             given
                 .iter()
                 .copied()
-                .find(|earlier| wanted(earlier.key.text(source)))
+                .find(|earlier| keys.contains(&earlier.key.text(source)))
         };
         let written = |key: &str| {
             schema
                 .position(key)
                 .is_some_and(|at| def.written.contains(at))
         };
-        let same = match def.written.contains(position) {
-            true => earlier(&|key| key == spec.key),
-            false => None,
-        };
-        let excluded = match spec.excludes.iter().any(|key| written(key)) {
-            true => earlier(&|key| spec.excludes.contains(&key)),
-            false => None,
-        };
+        let same = def
+            .written
+            .contains(position)
+            .then(|| first_of(&[spec.key]))
+            .flatten();
+        let excluded = spec
+            .excludes
+            .iter()
+            .any(|key| written(key))
+            .then(|| first_of(spec.excludes))
+            .flatten();
         def.written.insert(position);
         let store = match (same, excluded) {
             (Some(first), _) => {
