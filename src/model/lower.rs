@@ -324,11 +324,6 @@ impl<'a> FileLowering<'a> {
                 .copied()
                 .find(|earlier| keys.contains(&earlier.key.text(source)))
         };
-        let written = |key: &str| {
-            schema
-                .position(key)
-                .is_some_and(|at| def.written.contains(at))
-        };
         let same = def
             .written
             .contains(position)
@@ -337,7 +332,7 @@ impl<'a> FileLowering<'a> {
         let excluded = spec
             .excludes
             .iter()
-            .any(|key| written(key))
+            .any(|key| def.wrote(key))
             .then(|| first_of(spec.excludes))
             .flatten();
         def.written.insert(position);
