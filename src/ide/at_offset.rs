@@ -6,7 +6,7 @@
 use crate::base::{FileId, Span};
 use crate::ide::lookup::{def_of, items_around, properties, segment_target};
 use crate::model::{DefId, Model, RefId};
-use crate::syntax::ast::{Atom, AtomKind, Ident, ItemKind, Property};
+use crate::syntax::ast::{Atom, AtomKind, Ident, ItemKind, Property, SourceFile};
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum AtOffset<'m> {
@@ -76,7 +76,8 @@ pub(crate) fn at_offset(model: &Model, file: FileId, offset: usize) -> Option<At
             });
         }
     }
-    let items = items_around(&model.file(file).parse().file, offset);
+    let tree = &model.file(file).parse().file;
+    let items = items_around(tree, offset);
     if let Some(&item) = items.last() {
         // The unnamed calendar is identified by its keyword, which then
         // stands for the definition.
@@ -95,7 +96,7 @@ pub(crate) fn at_offset(model: &Model, file: FileId, offset: usize) -> Option<At
                 item: item.kind,
                 property,
             });
-            for word in value_words(property) {
+            for word in value_words(tree, property) {
                 let is_a_name = candidates
                     .iter()
                     .any(|candidate| candidate.span() == word.span);
@@ -122,11 +123,13 @@ pub(crate) fn at_offset(model: &Model, file: FileId, offset: usize) -> Option<At
 }
 
 /// The one-word paths among a property's values, ranges included.
-pub(crate) fn value_words(property: &Property) -> impl Iterator<Item = &Ident> {
-    property
-        .values
+pub(crate) fn value_words<'t>(
+    tree: &'t SourceFile,
+    property: &Property,
+) -> impl Iterator<Item = &'t Ident> {
+    tree.values(property)
         .iter()
-        .flat_map(|value| value.atoms.iter().flat_map(flatten_atom))
+        .flat_map(|value| tree.atoms(value).iter().flat_map(flatten_atom))
         .filter_map(|atom| match &atom.kind {
             AtomKind::Path(path) if path.segments.len() == 1 => path.segments.first(),
             _ => None,

@@ -5,19 +5,20 @@ use crate::base::{FileId, Span};
 use crate::ide::at_offset::flatten_atom;
 use crate::ide::lookup::{items_around, properties};
 use crate::model::Model;
-use crate::syntax::ast::{AtomKind, Item};
+use crate::syntax::ast::{AtomKind, Item, SourceFile};
 
 /// The spans around `offset`, innermost first, each containing the one
 /// before it and larger than it.
 pub fn selection_ranges(model: &Model, file: FileId, offset: usize) -> Vec<Span> {
     let parsed = model.file(file);
     let mut outer_first = vec![Span::new(0, parsed.text.len())];
-    for item in items_around(&parsed.parse().file, offset) {
+    let tree = &parsed.parse().file;
+    for item in items_around(tree, offset) {
         outer_first.push(item.span);
         if let Some(body) = &item.body {
             outer_first.push(body.span);
         }
-        outer_first.extend(inside_item(item, offset));
+        outer_first.extend(inside_item(tree, item, offset));
     }
     let mut ranges: Vec<Span> = Vec::new();
     for span in outer_first.into_iter().rev() {
@@ -33,7 +34,7 @@ pub fn selection_ranges(model: &Model, file: FileId, offset: usize) -> Vec<Span>
 
 /// The parts of the item's own text around `offset`, outermost first: its
 /// header's words, or a property, its value, atom and path segment.
-fn inside_item(item: &Item, offset: usize) -> Vec<Span> {
+fn inside_item(tree: &SourceFile, item: &Item, offset: usize) -> Vec<Span> {
     let header = [
         Some(item.keyword_span),
         item.name.as_ref().map(|name| name.span),
@@ -45,15 +46,19 @@ fn inside_item(item: &Item, offset: usize) -> Vec<Span> {
     };
     spans.push(property.span);
     spans.push(property.key.span);
-    let Some(value) = property
-        .values
+    let Some(value) = tree
+        .values(property)
         .iter()
         .find(|value| value.span.touches(offset))
     else {
         return spans;
     };
     spans.push(value.span);
-    for atom in value.atoms.iter().filter(|atom| atom.span.touches(offset)) {
+    for atom in tree
+        .atoms(value)
+        .iter()
+        .filter(|atom| atom.span.touches(offset))
+    {
         spans.push(atom.span);
         for part in flatten_atom(atom) {
             spans.push(part.span);

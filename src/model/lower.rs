@@ -189,6 +189,7 @@ fn lower_file(file: FileId, source: &str, parse: &Parse) -> Lowered {
     let mut lowering = FileLowering {
         file,
         source,
+        tree: &parse.file,
         out: &mut out,
         given: Vec::new(),
     };
@@ -217,6 +218,7 @@ fn item_count(file: &ast::SourceFile) -> usize {
 struct FileLowering<'a> {
     file: FileId,
     source: &'a str,
+    tree: &'a ast::SourceFile,
     out: &'a mut Lowered,
     /// The properties read so far in each body being lowered, innermost
     /// last: one buffer for the whole file rather than one per item.
@@ -371,6 +373,7 @@ impl<'a> FileLowering<'a> {
             (None, None) => true,
         };
         self.given.push(property);
+        let values = self.tree.values(property);
         let mut lowering = PropertyLowering {
             cx: self,
             id,
@@ -378,7 +381,7 @@ impl<'a> FileLowering<'a> {
             spec,
             store,
         };
-        lowering.lower(&property.values);
+        lowering.lower(values);
     }
 
     fn unknown_property(&mut self, schema: &ItemSchema, key: ast::Ident) {
@@ -579,9 +582,14 @@ impl<'a> PropertyLowering<'_, 'a> {
     }
 
     fn sole_atom(&mut self, value: &'a ast::Value) -> Option<&'a Atom> {
-        let (first, rest) = value.atoms.split_first()?;
+        let (first, rest) = self.atoms(value).split_first()?;
         self.unexpected(rest, first);
         Some(first)
+    }
+
+    fn atoms(&self, value: &ast::Value) -> &'a [Atom] {
+        let tree = self.cx.tree;
+        tree.atoms(value)
     }
 
     /// Reports the atoms that follow where one was wanted, if any.
@@ -640,7 +648,7 @@ impl<'a> PropertyLowering<'_, 'a> {
     /// `target [fs|ss|ff|sf] [lag]`, type and lag in either order. An entry
     /// with a bad type or lag is left out, its target still resolved.
     fn dependency(&mut self, value: &'a ast::Value) -> Option<Dependency> {
-        let (first, rest) = value.atoms.split_first()?;
+        let (first, rest) = self.atoms(value).split_first()?;
         let target = self.reference(RefRole::DependsOn, first)?;
         let mut kind: Option<&Atom> = None;
         let mut lag: Option<&Atom> = None;
@@ -727,7 +735,7 @@ impl<'a> PropertyLowering<'_, 'a> {
     /// `resource amount`. An entry without a valid amount is left out, its
     /// resource still resolved.
     fn allocation(&mut self, value: &'a ast::Value) -> Option<Allocation> {
-        let (first, rest) = value.atoms.split_first()?;
+        let (first, rest) = self.atoms(value).split_first()?;
         let resource = self.reference(RefRole::Allocate, first)?;
         let Some((amount, extra)) = rest.split_first() else {
             let name = first.display(self.cx.source).to_string();

@@ -23,12 +23,19 @@ pub fn dump_parse(text: &str) -> String {
 pub fn dump_tree(text: &str, file: &SourceFile, spans: bool) -> String {
     let mut out = String::new();
     for item in &file.items {
-        dump_item(&mut out, text, item, 0, spans);
+        dump_item(&mut out, text, file, item, 0, spans);
     }
     out
 }
 
-fn dump_item(out: &mut String, text: &str, item: &Item, depth: usize, spans: bool) {
+fn dump_item(
+    out: &mut String,
+    text: &str,
+    file: &SourceFile,
+    item: &Item,
+    depth: usize,
+    spans: bool,
+) {
     let indent = "  ".repeat(depth);
     for doc in &item.docs {
         let _ = writeln!(out, "{indent}/// {doc:?}");
@@ -56,12 +63,12 @@ fn dump_item(out: &mut String, text: &str, item: &Item, depth: usize, spans: boo
     for member in &body.members {
         match member {
             Member::Property(property) => {
-                let values: Vec<String> = property
-                    .values
+                let values: Vec<String> = file
+                    .values(property)
                     .iter()
                     .map(|value| {
                         let atoms: Vec<String> =
-                            value.atoms.iter().map(|a| atom(text, a)).collect();
+                            file.atoms(value).iter().map(|a| atom(text, a)).collect();
                         atoms.join(" ")
                     })
                     .collect();
@@ -74,7 +81,7 @@ fn dump_item(out: &mut String, text: &str, item: &Item, depth: usize, spans: boo
                 }
                 out.push('\n');
             }
-            Member::Item(nested) => dump_item(out, text, nested, depth + 1, spans),
+            Member::Item(nested) => dump_item(out, text, file, nested, depth + 1, spans),
         }
     }
     let _ = writeln!(out, "{indent}}}");

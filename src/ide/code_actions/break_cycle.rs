@@ -44,18 +44,15 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
 fn remove_entry(model: &Model, edge: &Edge) -> Option<SourceChange> {
     let text = &model.file(edge.at.file).text;
     let item = item_of(model, edge.successor)?;
-    let (property, index) = properties(item).find_map(|property| {
-        let index = property
-            .values
-            .iter()
-            .position(|value| value.span == edge.at.span)?;
-        Some((property, index))
+    let tree = &model.file(edge.at.file).parse().file;
+    let (property, values, index) = properties(item).find_map(|property| {
+        let values = tree.values(property);
+        let index = values.iter().position(|value| value.span == edge.at.span)?;
+        Some((property, values, index))
     })?;
-    let entry = property.values[index].span;
-    let previous = index
-        .checked_sub(1)
-        .map(|before| property.values[before].span);
-    let next = property.values.get(index + 1).map(|value| value.span);
+    let entry = values[index].span;
+    let previous = index.checked_sub(1).map(|before| values[before].span);
+    let next = values.get(index + 1).map(|value| value.span);
     let span = match (previous, next) {
         (Some(previous), _) => Span::new(previous.end(), entry.end()),
         (None, Some(next)) => Span::new(entry.start(), next.start()),

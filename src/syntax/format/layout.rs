@@ -91,6 +91,7 @@ fn roles(text: &str, tokens: &[Token], file: &SourceFile) -> Vec<Option<Role>> {
     let mut roles = Roles {
         text,
         tokens,
+        tree: file,
         roles: vec![None; tokens.len()],
     };
     // A worklist rather than recursion: items may nest deeply.
@@ -116,6 +117,7 @@ fn roles(text: &str, tokens: &[Token], file: &SourceFile) -> Vec<Option<Role>> {
 struct Roles<'t> {
     text: &'t str,
     tokens: &'t [Token],
+    tree: &'t SourceFile,
     roles: Vec<Option<Role>>,
 }
 
@@ -134,8 +136,8 @@ impl Roles<'_> {
     }
 
     fn property(&mut self, property: &Property) {
-        for value in &property.values {
-            for atom in &value.atoms {
+        for value in self.tree.values(property) {
+            for atom in self.tree.atoms(value) {
                 self.set(atom.span.start(), Role::AtomStart);
             }
         }

@@ -1,5 +1,6 @@
 //! The input every part of the grammar reads: chumsky's view of the token
-//! slice, with the errors found so far as its state.
+//! slice, with the errors found so far and the file's lists of values and
+//! atoms as its state.
 
 use chumsky::error::EmptyErr;
 use chumsky::extra;
@@ -8,22 +9,26 @@ use chumsky::inspector::Inspector;
 
 use crate::base::Span;
 use crate::syntax::SyntaxError;
+use crate::syntax::ast::{Atom, Value};
 use crate::syntax::lexer::{Token, TokenKind};
 
 use super::source::Source;
 
 pub(super) type Tokens<'s> = &'s [Token];
-pub(super) type Extra = extra::Full<EmptyErr, Reporter, ()>;
+pub(super) type Extra = extra::Full<EmptyErr, State, ()>;
 pub(super) type Input<'s, 'p> = InputRef<'s, 'p, Tokens<'s>, Extra>;
 
-/// The errors found so far. Looking ahead and coming back takes back the
-/// errors found on the way.
+/// The errors found so far, and the values and atoms read so far, which the
+/// file keeps in lists of their own. Looking ahead and coming back takes
+/// back the errors found on the way; no value is read while looking ahead.
 #[derive(Default)]
-pub(super) struct Reporter {
+pub(super) struct State {
     pub errors: Vec<SyntaxError>,
+    pub values: Vec<Value>,
+    pub atoms: Vec<Atom>,
 }
 
-impl Reporter {
+impl State {
     pub fn report(&mut self, span: Span, message: String) {
         self.errors.push(SyntaxError { span, message });
     }
@@ -38,7 +43,7 @@ impl Reporter {
     }
 }
 
-impl<'s> Inspector<'s, Tokens<'s>> for Reporter {
+impl<'s> Inspector<'s, Tokens<'s>> for State {
     type Checkpoint = usize;
 
     fn on_token(&mut self, _: &Token) {}

@@ -36,12 +36,12 @@ pub(crate) fn parse(text: &str) -> Parse {
         tokens: &tokens,
         comments: &comments,
     };
-    let mut reporter = input::Reporter::default();
+    let mut state = input::State::default();
     let file = custom(move |inp: &mut input::Input<'_, '_>| Ok(items::file(src, inp)))
-        .parse_with_state(tokens.as_slice(), &mut reporter)
+        .parse_with_state(tokens.as_slice(), &mut state)
         .into_output()
         .unwrap_or_default();
-    errors.append(&mut reporter.errors);
+    errors.append(&mut state.errors);
     errors.sort_by_key(|error| error.span.start());
     Parse {
         file,

@@ -4,7 +4,7 @@ use smallvec::{SmallVec, smallvec};
 
 use crate::base::Span;
 use crate::syntax::ast::{
-    Atom, AtomKind, Duration, DurationUnit, Ident, Member, Path, Property, Sign, StringLit, Value,
+    Atom, AtomKind, Duration, DurationUnit, Ident, Path, Property, Run, Sign, StringLit, Value,
 };
 use crate::syntax::lexer::{Token, TokenKind};
 
@@ -12,31 +12,10 @@ use super::input::{Input, eat};
 use super::recovery::{followed_by_colon, is_misused_keyword, skip_while_not_sync};
 use super::source::Source;
 
-/// `key: value, value, ...`, the key being the next token, read onto the
-/// end of `members`. At most one error per property: the first of a
-/// missing `:`, a missing value, or something else where the property
-/// should end.
-pub(super) fn property(
-    src: Source<'_>,
-    inp: &mut Input<'_, '_>,
-    key: Token,
-    members: &mut Vec<Member>,
-) {
-    members.push(Member::Property(Property {
-        key: ident(key),
-        values: SmallVec::new(),
-        span: key.span,
-    }));
-    if let Some(Member::Property(property)) = members.last_mut() {
-        read_property(src, inp, property);
-    }
-}
-
-/// Reads the rest of `property`, whose key is the next token. A property,
-/// its values and their atoms are built where the body keeps them rather
-/// than returned up through a function for each level of the grammar:
-/// moving them, tens of bytes at every level, was a tenth of the parse.
-fn read_property(src: Source<'_>, inp: &mut Input<'_, '_>, property: &mut Property) {
+/// `key: value, value, ...`, the key being the next token. At most one
+/// error per property: the first of a missing `:`, a missing value, or
+/// something else where the property should end.
+pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> Property {
     let errors_before = inp.state().errors.len();
     inp.skip();
     let colon = match inp.peek() {
@@ -46,29 +25,35 @@ fn read_property(src: Source<'_>, inp: &mut Input<'_, '_>, property: &mut Proper
         }
         found => Err(found),
     };
-    let mut list = ValueList {
-        values: &mut property.values,
-        missing: None,
-    };
-    list.read_value(src, inp, false);
+    let first_value = inp.state().values.len();
+    let mut missing = read_value(src, inp, false);
     while eat(inp, TokenKind::Comma).is_some() {
-        list.read_value(src, inp, true);
+        let after_comma = read_value(src, inp, true);
+        missing = missing.or(after_comma);
     }
-    let missing = list.missing;
+    let values = &inp.state().values[first_value..];
+    let last_value = values.last().map(|value| value.span);
+    let values = Run::new(first_value, first_value + values.len());
     let next = inp.peek();
-    let problem = property_problem(src.slice(property.key.span), colon, missing, next);
+    let problem = property_problem(src.slice(key.span), colon, missing, next);
     if let Some((found, message)) = problem
         && inp.state().errors.len() == errors_before
     {
         inp.state().report_found(src, found, &message);
     }
+    let mut span = key.span;
     if let Ok(colon) = colon {
-        property.span = property.span.cover(colon.span);
+        span = span.cover(colon.span);
     }
-    if let Some(last) = property.values.last() {
-        property.span = property.span.cover(last.span);
+    if let Some(last) = last_value {
+        span = span.cover(last);
     }
     skip_while_not_sync(inp, true, false);
+    Property {
+        key: ident(key),
+        values,
+        span,
+    }
 }
 
 /// The token found where a value belongs: a keyword in the middle of a
@@ -81,32 +66,27 @@ fn found_instead(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Token> {
     found
 }
 
-/// The values of a property, and the first place one is missing.
-struct ValueList<'v> {
-    values: &'v mut SmallVec<[Value; 1]>,
-    /// The token found instead of a value, and whether it came after a comma.
-    missing: Option<(Option<Token>, bool)>,
-}
+/// Where a value is missing: the token found instead, and whether it came
+/// after a comma.
+type Missing = Option<(Option<Token>, bool)>;
 
-impl ValueList<'_> {
-    /// Reads the next value onto the list, or notes the token found
-    /// instead.
-    fn read_value(&mut self, src: Source<'_>, inp: &mut Input<'_, '_>, after_comma: bool) {
-        let index = self.values.len();
-        self.values.push(Value {
-            atoms: SmallVec::new(),
-            span: Span::empty(0),
-        });
-        let value = &mut self.values[index];
-        while atom(src, inp, &mut value.atoms) {}
-        match (value.atoms.first(), value.atoms.last()) {
-            (Some(first), Some(last)) => value.span = first.span.cover(last.span),
-            _ => {
-                self.values.pop();
-                let found = found_instead(src, inp);
-                self.missing.get_or_insert((found, after_comma));
-            }
+/// Reads the next value onto the file's list of values, or gives the
+/// token found instead.
+fn read_value(src: Source<'_>, inp: &mut Input<'_, '_>, after_comma: bool) -> Missing {
+    let first_atom = inp.state().atoms.len();
+    while atom(src, inp) {}
+    let state = inp.state();
+    let atoms = &state.atoms[first_atom..];
+    match (atoms.first(), atoms.last()) {
+        (Some(first), Some(last)) => {
+            let value = Value {
+                atoms: Run::new(first_atom, state.atoms.len()),
+                span: first.span.cover(last.span),
+            };
+            state.values.push(value);
+            None
         }
+        _ => Some((found_instead(src, inp), after_comma)),
     }
 }
 
@@ -115,7 +95,7 @@ impl ValueList<'_> {
 fn property_problem(
     key: &str,
     colon: Result<Token, Option<Token>>,
-    missing: Option<(Option<Token>, bool)>,
+    missing: Missing,
     next: Option<Token>,
 ) -> Option<(Option<Token>, String)> {
     if let Err(found) = colon {
@@ -148,28 +128,29 @@ fn property_problem(
     })
 }
 
-/// Reads a single atom, or a range `a .. b` of two, onto `atoms`; false,
-/// with nothing read, when no atom starts here.
-fn atom(src: Source<'_>, inp: &mut Input<'_, '_>, atoms: &mut SmallVec<[Atom; 2]>) -> bool {
+/// Reads a single atom, or a range `a .. b` of two, onto the file's list
+/// of atoms; false, with nothing read, when no atom starts here.
+fn atom(src: Source<'_>, inp: &mut Input<'_, '_>) -> bool {
     let Some(lower) = single(src, inp) else {
         return false;
     };
     if eat(inp, TokenKind::DotDot).is_none() {
-        atoms.push(lower);
+        inp.state().atoms.push(lower);
         return true;
     }
-    match single(src, inp) {
-        Some(upper) => atoms.push(Atom {
+    let atom = match single(src, inp) {
+        Some(upper) => Atom {
             span: lower.span.cover(upper.span),
             kind: AtomKind::Range(Box::new(lower), Box::new(upper)),
-        }),
+        },
         None => {
             let found = inp.peek();
             inp.state()
                 .report_found(src, found, "expected a value after `..`");
-            atoms.push(lower);
+            lower
         }
-    }
+    };
+    inp.state().atoms.push(atom);
     true
 }
 
