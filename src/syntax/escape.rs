@@ -14,7 +14,9 @@ pub(crate) fn unescape(
     mut on_error: impl FnMut(Range<usize>, String),
 ) {
     let mut at = 0;
-    while let Some(found) = body[at..].find('\\') {
+    // A plain loop over bytes: strings are a few dozen bytes, too short
+    // for a character search's set-up to pay, and `\` is one byte.
+    while let Some(found) = body.as_bytes()[at..].iter().position(|&b| b == b'\\') {
         let start = at + found;
         on_text(&body[at..start]);
         let Some(escape) = body[start + 1..].chars().next() else {
