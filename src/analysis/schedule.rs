@@ -166,16 +166,14 @@ fn read_items(model: &Model, cycles: &[Cycle], calendar: &WorkCalendar) -> Vec<O
             *flag = true;
         }
     }
-    let window_starts: Vec<Option<WorkDay>> = model
-        .defs
-        .iter()
-        .map(|def| match &def.data {
-            DefData::Program(program) => program
-                .window
-                .map(|window| calendar.first_on_or_after(window.value.first)),
-            _ => None,
-        })
-        .collect();
+    // Read from the item's program: a pass over every definition for the
+    // few programs' windows cost as much as reading the items.
+    let window_start = |program: DefId| match &model.def(program).data {
+        DefData::Program(program) => program
+            .window
+            .map(|window| calendar.first_on_or_after(window.value.first)),
+        _ => None,
+    };
     model
         .defs
         .iter()
@@ -187,9 +185,7 @@ fn read_items(model: &Model, cycles: &[Cycle], calendar: &WorkCalendar) -> Vec<O
                 DefData::Milestone(milestone) => (Shape::Milestone, milestone.due),
                 _ => return None,
             };
-            let window_start = def
-                .program
-                .and_then(|program| window_starts.get(program.index()).copied().flatten());
+            let window_start = def.program.and_then(window_start);
             Some(Item {
                 shape,
                 group: def.program.map_or(model.defs.len(), DefId::index),
