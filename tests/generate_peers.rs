@@ -268,7 +268,7 @@ fn pgm_dates(options: &generate::Options) -> BTreeMap<String, (String, String)> 
         .filter_map(|(index, def)| {
             let dates = analysis.schedule.dates(DefId(index as u32))?;
             Some((
-                def.qualified_name.to_string(),
+                def.qualified_name().to_string(),
                 (
                     dates.earliest_start.to_string(),
                     dates.earliest_finish.to_string(),

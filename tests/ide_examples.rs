@@ -42,7 +42,7 @@ fn every_name_leads_to_its_definition_and_back() {
             let at = def.name_span.start();
             let found =
                 ide::goto_definition(&model, def.file, at).expect("a name has a definition");
-            assert_eq!(found.target.def, id, "{}", def.qualified_name);
+            assert_eq!(found.target.def, id, "{}", def.qualified_name());
             let places = ide::find_references(&model, def.file, at, true).unwrap_or_default();
             assert_eq!(places.first(), Some(&def.name_location()));
             assert!(ide::hover(&model, &analysis, def.file, at).is_some());

@@ -47,7 +47,7 @@ fn dump(model: &Model) -> String {
             out,
             "{} {}{title} @ {at}",
             def.kind.keyword(),
-            def.qualified_name
+            def.qualified_name()
         )
         .unwrap();
         if let Some(docs) = &def.docs {
@@ -72,11 +72,11 @@ fn dump(model: &Model) -> String {
     }
     for (id, reference) in model.references() {
         let target = match (model.resolution(id).target, model.target(id)) {
-            (Some(target), Some(_)) => model.def(target).qualified_name.to_string(),
-            (Some(target), None) => format!("{} (wrong kind)", model.def(target).qualified_name),
+            (Some(target), Some(_)) => model.def(target).qualified_name().to_string(),
+            (Some(target), None) => format!("{} (wrong kind)", model.def(target).qualified_name()),
             (None, _) => "unresolved".to_string(),
         };
-        let from = &model.def(reference.from).qualified_name;
+        let from = &model.def(reference.from).qualified_name();
         let at = place(model, reference.location());
         let text = model.reference_text(id);
         writeln!(
@@ -1101,7 +1101,7 @@ program apollo {
 fn check_lookups(fixture: &str, expect: Expect) {
     let model = model(fixture);
     let mut out = String::new();
-    let name = |def: DefId| model.def(def).qualified_name.to_string();
+    let name = |def: DefId| model.def(def).qualified_name().to_string();
     let names =
         |defs: &mut dyn Iterator<Item = DefId>| defs.map(name).collect::<Vec<_>>().join(" ");
     let places = |refs: &[RefId]| {

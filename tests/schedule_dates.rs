@@ -43,10 +43,10 @@ fn check(fixture: &str, today: Date, expect: Expect) {
         if !matches!(def.data, DefData::Project(_) | DefData::Milestone(_)) {
             continue;
         }
-        let id = def.qualified_name.clone();
+        let id = def.qualified_name().to_string();
         rows.push(match schedule.dates(pgm::model::DefId(index as u32)) {
             Some(dates) => [
-                id.to_string(),
+                id,
                 day(dates.earliest_start),
                 day(dates.earliest_finish),
                 day(dates.latest_start),
@@ -54,12 +54,12 @@ fn check(fixture: &str, today: Date, expect: Expect) {
                 dates.slack.to_string(),
                 if dates.critical { "yes" } else { "no" }.to_string(),
             ],
-            None => [id.as_str(), "-", "-", "-", "-", "-", "-"].map(String::from),
+            None => [&*id, "-", "-", "-", "-", "-", "-"].map(String::from),
         });
     }
     let mut out = table(&rows);
 
-    let name = |def: pgm::model::DefId| model.def(def).qualified_name.as_str();
+    let name = |def: pgm::model::DefId| model.def(def).qualified_name();
     for conflict in &schedule.start_conflicts {
         let edge = analysis.graph.edge(conflict.edge);
         out.push_str(&format!(
@@ -72,12 +72,12 @@ fn check(fixture: &str, today: Date, expect: Expect) {
         ));
     }
     for cycle in &analysis.cycles {
-        let mut path: Vec<&str> = cycle
+        let mut path: Vec<String> = cycle
             .path
             .iter()
-            .map(|&edge| name(analysis.graph.edge(edge).predecessor))
+            .map(|&edge| name(analysis.graph.edge(edge).predecessor).to_string())
             .collect();
-        path.extend(path.first().copied());
+        path.extend(path.first().cloned());
         out.push_str(&format!("cycle: {}\n", path.join(" → ")));
     }
     expect.assert_eq(&out);

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::cli::load::Loaded;
 use crate::cli::plan::{self, DatesJson};
-use crate::model::Def;
+use crate::model::{Def, QualifiedName};
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ScheduleFormat {
@@ -31,7 +31,7 @@ struct ScheduleJson<'a> {
 
 #[derive(Serialize)]
 struct ItemJson<'a> {
-    id: &'a str,
+    id: QualifiedName<'a>,
     kind: &'static str,
     title: Option<&'a str>,
     #[serde(flatten)]
@@ -45,7 +45,7 @@ fn write_json(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
         .map(|item| {
             let def = model.def(item);
             ItemJson {
-                id: &def.qualified_name,
+                id: def.qualified_name(),
                 kind: def.kind.keyword(),
                 title: def.title.as_deref(),
                 dates: DatesJson::of(&loaded.analysis.schedule, item),
@@ -77,8 +77,8 @@ fn write_tables(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out)?;
         }
         match &def.title {
-            Some(title) => writeln!(out, "{} — {title}", def.qualified_name)?,
-            None => writeln!(out, "{}", def.qualified_name)?,
+            Some(title) => writeln!(out, "{} — {title}", def.qualified_name())?,
+            None => writeln!(out, "{}", def.qualified_name())?,
         }
         let rows: Vec<[String; 8]> = plan::scheduled_items(model, program)
             .map(|item| {
@@ -100,7 +100,7 @@ fn write_tables(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
 fn row(def: &Def, dates: &DatesJson) -> [String; 8] {
     let shown = |date: &Option<String>| date.clone().unwrap_or_else(|| UNSCHEDULED.to_string());
     [
-        def.qualified_name.to_string(),
+        def.qualified_name().to_string(),
         shown(&dates.earliest_start),
         shown(&dates.earliest_finish),
         shown(&dates.latest_start),

@@ -67,8 +67,7 @@ fn definition(model: &Model, analysis: &Analysis, id: DefId) -> String {
     let mut out = String::from("```pgm\n");
     out.push_str(def.kind.keyword());
     if def.kind.is_named() {
-        out.push(' ');
-        out.push_str(&def.qualified_name);
+        let _ = write!(out, " {}", def.qualified_name());
     }
     if let Some(title) = &def.title {
         let _ = write!(out, " {title:?}");
@@ -474,8 +473,8 @@ impl Facts<'_> {
     fn name(&self, id: DefId) -> String {
         let def = self.model.def(id);
         match &def.title {
-            Some(title) => format!("`{}` {title}", def.qualified_name),
-            None => format!("`{}`", def.qualified_name),
+            Some(title) => format!("`{}` {title}", def.qualified_name()),
+            None => format!("`{}`", def.qualified_name()),
         }
     }
 

@@ -24,7 +24,7 @@ impl NavTarget {
         NavTarget {
             def: id,
             kind: def.kind,
-            name: def.qualified_name.to_string(),
+            name: def.qualified_name().to_string(),
             title: def.title.as_deref().map(String::from),
             full: FileSpan::new(def.file, def.span),
             focus: def.name_location(),

@@ -104,7 +104,7 @@ fn check_new_name(model: &Model, def: DefId, new_name: &str) -> Result<(), Renam
     if let Some(other) = same_scope {
         return Err(RenameError(format!(
             "`{}` is already defined.",
-            model.def(other).qualified_name
+            model.def(other).qualified_name()
         )));
     }
     let capture = match home {
@@ -132,7 +132,7 @@ fn program_item_capturing(model: &Model, def: DefId, new_name: &str) -> Option<S
         Some(format!(
             "Inside `{}`, `{new_name}` would mean `{}` instead of `{}`.",
             model.def(scope).name,
-            model.def(local).qualified_name,
+            model.def(local).qualified_name(),
             model.def(def).name
         ))
     })
@@ -150,7 +150,7 @@ fn top_level_captured(model: &Model, program: DefId, new_name: &str) -> Option<S
         format!(
             "Inside `{}`, `{new_name}` names `{}`, which the renamed item would hide.",
             model.def(program).name,
-            model.def(top).qualified_name
+            model.def(top).qualified_name()
         )
     })
 }

@@ -22,7 +22,11 @@ pub fn workspace_symbols(model: &Model, query: &str) -> Vec<NavTarget> {
         })
         .collect();
     ranked.sort_by(|(a_rank, a, _), (b_rank, b, _)| {
-        (a_rank, a.name.len(), &a.qualified_name).cmp(&(b_rank, b.name.len(), &b.qualified_name))
+        (a_rank, a.name.len(), &a.qualified_name()).cmp(&(
+            b_rank,
+            b.name.len(),
+            &b.qualified_name(),
+        ))
     });
     ranked
         .into_iter()
@@ -34,7 +38,7 @@ pub fn workspace_symbols(model: &Model, query: &str) -> Vec<NavTarget> {
 /// Lower is better; `None` when nothing matches.
 fn rank(def: &Def, query: &str) -> Option<u8> {
     let name = def.name.to_lowercase();
-    let qualified = def.qualified_name.to_lowercase();
+    let qualified = def.qualified_name().to_string().to_lowercase();
     let title = def.title.as_deref().unwrap_or("").to_lowercase();
     [
         name == query,

@@ -1,6 +1,10 @@
 //! The semantic model's data: definitions with typed properties, and
 //! references that know where they came from and what they point to.
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::fmt;
+
 use jiff::civil::Date;
 use smallvec::SmallVec;
 use smol_str::SmolStr;
@@ -45,8 +49,9 @@ pub struct Def {
     pub kind: ItemKind,
     /// The identifier; `calendar` for the (unnamed) calendar.
     pub name: SmolStr,
-    /// `program.name` inside a program, `name` at the top.
-    pub qualified_name: SmolStr,
+    /// The name of the program it is in, if any: with `name`, its
+    /// qualified name.
+    pub program_name: Option<SmolStr>,
     pub title: Option<SmolStr>,
     /// The `///` comment lines before the definition, joined with newlines.
     pub docs: Option<String>,
@@ -93,9 +98,68 @@ impl Def {
             .is_some_and(|position| self.written.contains(position))
     }
 
+    /// `program.name` inside a program, `name` at the top. Joined only
+    /// where it is shown: joining it for every definition was a twentieth
+    /// of lowering, as most such names are too long to be held inline.
+    pub fn qualified_name(&self) -> QualifiedName<'_> {
+        QualifiedName {
+            program: self.program_name.as_deref(),
+            name: &self.name,
+        }
+    }
+
     /// The title if there is one, otherwise the qualified name.
-    pub fn label(&self) -> &str {
-        self.title.as_deref().unwrap_or(&self.qualified_name)
+    pub fn label(&self) -> Cow<'_, str> {
+        match &self.title {
+            Some(title) => Cow::Borrowed(title),
+            None => Cow::Owned(self.qualified_name().to_string()),
+        }
+    }
+}
+
+/// A definition's name as written from outside its program: displayed as
+/// text, and ordered as that text is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct QualifiedName<'a> {
+    program: Option<&'a str>,
+    name: &'a str,
+}
+
+impl QualifiedName<'_> {
+    fn bytes(self) -> impl Iterator<Item = u8> {
+        let program = self.program.map(|program| [program, "."]);
+        program
+            .into_iter()
+            .flatten()
+            .chain([self.name])
+            .flat_map(str::bytes)
+    }
+}
+
+impl serde::Serialize for QualifiedName<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl fmt::Display for QualifiedName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(program) = self.program {
+            write!(f, "{program}.")?;
+        }
+        f.write_str(self.name)
+    }
+}
+
+impl Ord for QualifiedName<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.bytes().cmp(other.bytes())
+    }
+}
+
+impl PartialOrd for QualifiedName<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 
@@ -423,5 +487,25 @@ impl Reference {
     /// The span of the last segment: the part that names the target itself.
     pub fn name_span(&self) -> Span {
         self.segments.last().copied().unwrap_or(self.span)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QualifiedName;
+
+    fn qualified<'a>(program: Option<&'a str>, name: &'a str) -> QualifiedName<'a> {
+        QualifiedName { program, name }
+    }
+
+    #[test]
+    fn a_qualified_name_shows_and_orders_as_its_text() {
+        let inside = qualified(Some("a"), "b");
+        let top = qualified(None, "a_c");
+        assert_eq!(inside.to_string(), "a.b");
+        assert_eq!(top.to_string(), "a_c");
+        // As text `a.b` comes before `a_c`, a dot sorting before an underscore.
+        assert!(inside < top);
+        assert!(qualified(None, "a") < inside);
     }
 }

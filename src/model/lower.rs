@@ -229,7 +229,7 @@ struct FileLowering<'a> {
 #[derive(Clone, Copy)]
 struct Enclosing<'d> {
     id: DefId,
-    name: &'d str,
+    name: &'d SmolStr,
 }
 
 impl<'a> FileLowering<'a> {
@@ -242,16 +242,12 @@ impl<'a> FileLowering<'a> {
         } else {
             (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
         };
-        let qualified_name = match program {
-            Some(program) => SmolStr::from_iter([program.name, ".", &name]),
-            None => name.clone(),
-        };
         let id = DefId(self.out.defs.len() as u32);
         self.out.defs.push(None);
         let mut def = Def {
             kind: item.kind,
             name,
-            qualified_name,
+            program_name: program.map(|program| program.name.clone()),
             title: item.title.map(|title| title.value(self.source)),
             docs: (!item.docs.is_empty()).then(|| item.docs.join("\n")),
             description: None,
@@ -434,7 +430,7 @@ impl<'a> FileLowering<'a> {
 /// How messages name an item: project `apollo.iam`, or the calendar.
 fn describe(def: &Def) -> String {
     if def.kind.is_named() {
-        format!("{} `{}`", def.kind.keyword(), def.qualified_name)
+        format!("{} `{}`", def.kind.keyword(), def.qualified_name())
     } else {
         format!("the {}", def.kind.keyword())
     }

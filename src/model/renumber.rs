@@ -87,7 +87,7 @@ impl Offsets {
         let Def {
             kind: _,
             name: _,
-            qualified_name: _,
+            program_name: _,
             title: _,
             docs: _,
             description: _,

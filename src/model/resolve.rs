@@ -122,7 +122,7 @@ impl Reporter<'_> {
                 );
                 Diagnostic::new(Code::WrongKind, reference.location(), message).with_related(
                     def.name_location(),
-                    format!("`{}` is defined here", def.qualified_name),
+                    format!("`{}` is defined here", def.qualified_name()),
                 )
             }
             Resolution::Missing => {

@@ -568,7 +568,7 @@ mod tests {
                 let mut def = Def {
                     kind: schema.kind,
                     name: SmolStr::default(),
-                    qualified_name: SmolStr::default(),
+                    program_name: None,
                     title: None,
                     docs: None,
                     description: None,

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
-use smol_str::SmolStr;
+use smol_str::{SmolStr, ToSmolStr};
 use std::collections::hash_map::Entry;
 
 use crate::base::{Code, Diagnostic};
@@ -224,7 +224,7 @@ impl Names {
                         if at_home {
                             def.name.clone()
                         } else {
-                            def.qualified_name.clone()
+                            def.qualified_name().to_smolstr()
                         }
                     }
                 };
@@ -283,7 +283,7 @@ fn duplicate(defs: &[Arc<Def>], first: DefId, again: &Def) -> Diagnostic {
     };
     Diagnostic::new(Code::DuplicateDefinition, again.name_location(), message).with_related(
         first.name_location(),
-        format!("the first `{}` is defined here", first.qualified_name),
+        format!("the first `{}` is defined here", first.qualified_name()),
     )
 }
 

@@ -29,7 +29,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             },
             DefData::Program(program) => {
                 if let Some(window) = program.window {
-                    let what = format!("the `window` of program `{}`", def.qualified_name);
+                    let what = format!("the `window` of program `{}`", def.qualified_name());
                     inverted_range(def, &what, window, out);
                 }
             }
@@ -54,7 +54,10 @@ fn start_conflicts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let predecessor = cx.name(edge.predecessor);
         let message = format!(
             "`{}` is committed to start on {}, but its dependency on `{predecessor}` lets it start on {} at the earliest; it is scheduled from {}",
-            def.qualified_name, conflict.committed, conflict.allowed, conflict.allowed
+            def.qualified_name(),
+            conflict.committed,
+            conflict.allowed,
+            conflict.allowed
         );
         let related = format!(
             "the dependency on `{predecessor}` that pushes the start to {}",
@@ -71,7 +74,7 @@ fn end_before_start(
     out: &mut Vec<Diagnostic>,
 ) {
     if end.value < start.value {
-        let name = &def.qualified_name;
+        let name = &def.qualified_name();
         let message = format!(
             "`{name}` ends on {}, before it starts on {}",
             end.value, start.value
@@ -93,7 +96,8 @@ fn end_before_computed_start(
     if end.value < start {
         let message = format!(
             "`{}` is to end on {}, but it can start on {start} at the earliest",
-            def.qualified_name, end.value
+            def.qualified_name(),
+            end.value
         );
         out.push(Diagnostic::new(
             Code::DateConflict,

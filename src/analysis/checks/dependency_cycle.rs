@@ -53,10 +53,10 @@ fn describe_path(cx: &Context<'_>, cycle: &Cycle) -> String {
     else {
         return String::new();
     };
-    let mut names = vec![cx.name(start)];
+    let mut names = vec![cx.name(start).to_string()];
     let mut current = start;
     while let Some(&next) = depends_on.get(&current) {
-        names.push(cx.name(next));
+        names.push(cx.name(next).to_string());
         current = next;
         if current == start || names.len() > cycle.path.len() {
             break;

@@ -16,7 +16,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let message = format!(
                 "{} `{}` has no `owner`",
                 def.kind.keyword(),
-                def.qualified_name
+                def.qualified_name()
             );
             out.push(Diagnostic::new(
                 Code::MissingOwner,

@@ -71,7 +71,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let message = format!(
                 "{} `{}` has {absent}, {}",
                 def.kind.keyword(),
-                def.qualified_name,
+                def.qualified_name(),
                 need.consequence
             );
             out.push(Diagnostic::new(

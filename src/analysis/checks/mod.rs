@@ -19,7 +19,7 @@ use jiff::civil::Date;
 
 use crate::analysis::{Cycle, DependencyGraph, Options, Schedule};
 use crate::base::{Diagnostic, FileSpan, Span};
-use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus};
+use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus, QualifiedName};
 
 /// What a check may look at.
 pub(super) struct Context<'a> {
@@ -69,8 +69,8 @@ impl<'a> Context<'a> {
     }
 
     /// The qualified name of a definition, for messages.
-    fn name(&self, id: DefId) -> &'a str {
-        &self.model.def(id).qualified_name
+    fn name(&self, id: DefId) -> QualifiedName<'a> {
+        self.model.def(id).qualified_name()
     }
 
     /// The project a definition is, if it is one.

@@ -33,8 +33,8 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !early && !late {
             continue;
         }
-        let window_name = format!("the window of program `{}`", program.qualified_name);
-        let name = &def.qualified_name;
+        let window_name = format!("the window of program `{}`", program.qualified_name());
+        let name = &def.qualified_name();
         let message = match (early, late) {
             _ if def.kind == ItemKind::Milestone => {
                 let side = if early {

@@ -24,7 +24,7 @@ pub(in crate::analysis) fn check(
             let message = format!(
                 "{} `{}` (capacity {}) is over-allocated {days}, peak {}: {}",
                 resource.kind.keyword(),
-                resource.qualified_name,
+                resource.qualified_name(),
                 format_number(load.capacity),
                 format_people(overload.peak),
                 projects.join(", ")
@@ -51,8 +51,8 @@ pub(in crate::analysis) fn check(
                 };
                 let related = format!(
                     "`{}` needs {amount} of `{}` {}",
-                    project.qualified_name,
-                    resource.qualified_name,
+                    project.qualified_name(),
+                    resource.qualified_name(),
                     format_days(dates.earliest_start, dates.earliest_finish)
                 );
                 diagnostic = diagnostic.with_related(located(project, allocation.span), related);

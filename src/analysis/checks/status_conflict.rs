@@ -111,7 +111,7 @@ fn cancelled_deliveries(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let item_name = cx.name(item);
             let message = format!(
                 "benefit `{}` is delivered by `{item_name}`, which is cancelled",
-                def.qualified_name
+                def.qualified_name()
             );
             let related = format!("`{item_name}` is cancelled here");
             out.push(

@@ -25,7 +25,9 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let message = format!(
             "open risk `{}` has exposure {exposure} (likelihood {} × impact {}), at or above the threshold {threshold}, and no `mitigation`",
-            def.qualified_name, likelihood.value, impact.value
+            def.qualified_name(),
+            likelihood.value,
+            impact.value
         );
         out.push(Diagnostic::new(
             Code::UnmitigatedRisk,

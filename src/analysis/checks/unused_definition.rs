@@ -11,7 +11,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let message = format!(
                 "{} `{}` is defined but nothing refers to it",
                 def.kind.keyword(),
-                def.qualified_name
+                def.qualified_name()
             );
             out.push(Diagnostic::new(
                 Code::UnusedDefinition,

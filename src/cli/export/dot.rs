@@ -17,9 +17,9 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "  subgraph {} {{",
-            quoted(&format!("cluster_{}", program_def.qualified_name))
+            quoted(&format!("cluster_{}", program_def.qualified_name()))
         )?;
-        writeln!(out, "    label={};", quoted(program_def.label()))?;
+        writeln!(out, "    label={};", quoted(&program_def.label()))?;
         for item in plan::scheduled_items(model, program) {
             let def = model.def(item);
             let shape = if def.kind == ItemKind::Milestone {
@@ -30,8 +30,8 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
             writeln!(
                 out,
                 "    {} [label={}{shape}];",
-                quoted(&def.qualified_name),
-                quoted(def.label())
+                quoted(&def.qualified_name().to_string()),
+                quoted(&def.label())
             )?;
         }
         writeln!(out, "  }}")?;
@@ -57,8 +57,8 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
         writeln!(
             out,
             "  {} -> {}{attributes};",
-            quoted(&model.def(edge.predecessor).qualified_name),
-            quoted(&model.def(edge.successor).qualified_name)
+            quoted(&model.def(edge.predecessor).qualified_name().to_string()),
+            quoted(&model.def(edge.successor).qualified_name().to_string())
         )?;
     }
     writeln!(out, "}}")

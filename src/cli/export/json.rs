@@ -47,7 +47,7 @@ pub fn model_json(model: &Model, analysis: &Analysis) -> Value {
 /// What every definition has: its name, kind and words.
 fn common(def: &Def) -> Value {
     json!({
-        "id": def.qualified_name,
+        "id": def.qualified_name(),
         "kind": def.kind.keyword(),
         "title": def.title,
         "docs": def.docs,
@@ -159,7 +159,7 @@ fn allocation_json(model: &Model, allocation: &Allocation) -> Value {
 fn reference(model: &Model, reference: Option<RefId>) -> Value {
     match reference {
         Some(id) => match model.target(id) {
-            Some(target) => json!(model.def(target).qualified_name),
+            Some(target) => json!(model.def(target).qualified_name()),
             None => json!(model.reference_text(id)),
         },
         None => Value::Null,

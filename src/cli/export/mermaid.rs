@@ -15,14 +15,14 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
     writeln!(out, "    dateFormat YYYY-MM-DD")?;
     writeln!(out, "    excludes weekends")?;
     for (program_def, program) in plan::programs(model) {
-        writeln!(out, "    section {}", text(program_def.label()))?;
+        writeln!(out, "    section {}", text(&program_def.label()))?;
         for item in plan::scheduled_items(model, program) {
             let def = model.def(item);
             let Some(dates) = analysis.schedule.dates(item) else {
                 writeln!(
                     out,
                     "    %% {} is not scheduled: it is caught in a dependency cycle",
-                    def.qualified_name
+                    def.qualified_name()
                 )?;
                 continue;
             };
@@ -49,7 +49,7 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
                 format!("{}, {end}", dates.earliest_start)
             };
             tags.push(&timing);
-            writeln!(out, "    {} :{}", text(def.label()), tags.join(", "))?;
+            writeln!(out, "    {} :{}", text(&def.label()), tags.join(", "))?;
         }
     }
     Ok(())

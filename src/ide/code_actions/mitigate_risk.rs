@@ -53,7 +53,7 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
         return Vec::new();
     };
     vec![Fix {
-        title: format!("Add {} to `{}`", keys.join(" and "), def.qualified_name),
+        title: format!("Add {} to `{}`", keys.join(" and "), def.qualified_name()),
         change: SourceChange::single(def.file, edit),
         unambiguous: false,
     }]

@@ -47,7 +47,7 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
         title: format!(
             "Remove unused {} `{}`",
             def.kind.keyword(),
-            def.qualified_name
+            def.qualified_name()
         ),
         change: SourceChange::single(file, TextEdit::delete(span)),
         unambiguous: false,
