@@ -76,7 +76,7 @@ fn dump(model: &Model) -> String {
             (Some(target), None) => format!("{} (wrong kind)", model.def(target).qualified_name()),
             (None, _) => "unresolved".to_string(),
         };
-        let from = &model.def(reference.from).qualified_name();
+        let from = model.def(reference.from).qualified_name();
         let at = place(model, reference.location());
         let text = model.reference_text(id);
         writeln!(

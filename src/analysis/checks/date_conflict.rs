@@ -74,7 +74,7 @@ fn end_before_start(
     out: &mut Vec<Diagnostic>,
 ) {
     if end.value < start.value {
-        let name = &def.qualified_name();
+        let name = def.qualified_name();
         let message = format!(
             "`{name}` ends on {}, before it starts on {}",
             end.value, start.value

@@ -11,7 +11,7 @@ use crate::model::DefData;
 
 pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for (id, def) in cx.defs() {
-        let name = &def.qualified_name();
+        let name = def.qualified_name();
         match &def.data {
             DefData::Project(project) => {
                 let (Some(deadline), Some(dates)) = (project.deadline, cx.schedule.dates(id))

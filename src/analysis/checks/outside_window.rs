@@ -34,7 +34,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let window_name = format!("the window of program `{}`", program.qualified_name());
-        let name = &def.qualified_name();
+        let name = def.qualified_name();
         let message = match (early, late) {
             _ if def.kind == ItemKind::Milestone => {
                 let side = if early {

@@ -23,7 +23,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let finish = dates.earliest_finish;
-        let name = &def.qualified_name();
+        let name = def.qualified_name();
         match &def.data {
             DefData::Project(project) => {
                 if is_settled(project) {

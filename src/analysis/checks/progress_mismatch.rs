@@ -29,7 +29,7 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Some(_) => format!("is `{}`", status.keyword()),
             None => "has no `status`, so it counts as planned,".to_string(),
         };
-        let name = &def.qualified_name();
+        let name = def.qualified_name();
         let percent = format_number(progress.value);
         let message = match status {
             ProjectStatus::Done => {

@@ -29,8 +29,8 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
     edges
         .into_iter()
         .filter_map(|edge| {
-            let successor = &cx.model.def(edge.successor).qualified_name();
-            let predecessor = &cx.model.def(edge.predecessor).qualified_name();
+            let successor = cx.model.def(edge.successor).qualified_name();
+            let predecessor = cx.model.def(edge.predecessor).qualified_name();
             Some(Fix {
                 title: format!("Remove the dependency of `{successor}` on `{predecessor}`"),
                 change: remove_entry(cx.model, edge)?,
