@@ -125,14 +125,11 @@ pub struct QualifiedName<'a> {
     name: &'a str,
 }
 
-impl QualifiedName<'_> {
-    fn bytes(self) -> impl Iterator<Item = u8> {
+impl<'a> QualifiedName<'a> {
+    /// The pieces of its text in order: `program`, `.`, `name`.
+    fn pieces(self) -> impl Iterator<Item = &'a str> {
         let program = self.program.map(|program| [program, "."]);
-        program
-            .into_iter()
-            .flatten()
-            .chain([self.name])
-            .flat_map(str::bytes)
+        program.into_iter().flatten().chain([self.name])
     }
 }
 
@@ -144,16 +141,14 @@ impl serde::Serialize for QualifiedName<'_> {
 
 impl fmt::Display for QualifiedName<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(program) = self.program {
-            write!(f, "{program}.")?;
-        }
-        f.write_str(self.name)
+        self.pieces().try_for_each(|piece| f.write_str(piece))
     }
 }
 
 impl Ord for QualifiedName<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.bytes().cmp(other.bytes())
+        let bytes = |name: &Self| name.pieces().flat_map(str::bytes);
+        bytes(self).cmp(bytes(other))
     }
 }
 
