@@ -166,8 +166,8 @@ fn read_items(model: &Model, cycles: &[Cycle], calendar: &WorkCalendar) -> Vec<O
             *flag = true;
         }
     }
-    // Read from the item's program: a pass over every definition for the
-    // few programs' windows cost as much as reading the items.
+    // Read from the item's program rather than gathered beforehand: that
+    // took a pass over every definition for the windows of a few programs.
     let window_start = |program: DefId| match &model.def(program).data {
         DefData::Program(program) => program
             .window
