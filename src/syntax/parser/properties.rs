@@ -31,9 +31,9 @@ pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> 
         let after_comma = read_value(src, inp, true);
         missing = missing.or(after_comma);
     }
-    let values = &inp.state().values[first_value..];
-    let last_value = values.last().map(|value| value.span);
-    let values = Run::new(first_value, first_value + values.len());
+    let read = &inp.state().values[first_value..];
+    let last_value = read.last().map(|value| value.span);
+    let values = Run::new(first_value, first_value + read.len());
     let next = inp.peek();
     let problem = property_problem(src.slice(key.span), colon, missing, next);
     if let Some((found, message)) = problem
