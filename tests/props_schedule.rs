@@ -27,6 +27,9 @@ struct Plan {
     persons: usize,
     teams: Vec<TeamSpec>,
     projects: Vec<ProjectSpec>,
+    /// The indices of the projects in the order the text gives them, so
+    /// that a project may come before what it depends on.
+    written_order: Vec<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -45,7 +48,8 @@ struct ProjectSpec {
 
 #[derive(Clone, Copy, Debug)]
 struct DependencySpec {
-    /// Index of an earlier project, so that every plan is acyclic.
+    /// Index of a project of lower index, wherever the text writes it, so
+    /// that every plan is acyclic.
     on: usize,
     kind: DependencyKind,
     lag: i32,
@@ -110,7 +114,8 @@ impl Plan {
             writeln!(text, " }}").unwrap();
         }
         writeln!(text, "program plan {{\n  owner: r0").unwrap();
-        for (index, project) in self.projects.iter().enumerate() {
+        for &index in &self.written_order {
+            let project = &self.projects[index];
             write!(
                 text,
                 "  project p{index} {{ owner: r0 duration: {}d",
@@ -242,13 +247,15 @@ fn plan() -> impl Strategy<Value = Plan> {
                 Just(persons),
                 prop::collection::vec(team(persons), team_count),
                 projects,
+                Just((0..project_count).collect::<Vec<_>>()).prop_shuffle(),
             )
         })
-        .prop_map(|(holidays, persons, teams, projects)| Plan {
+        .prop_map(|(holidays, persons, teams, projects, written_order)| Plan {
             holidays,
             persons,
             teams,
             projects,
+            written_order,
         })
 }
 
