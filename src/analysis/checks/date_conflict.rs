@@ -12,38 +12,37 @@ use jiff::civil::Date;
 
 use crate::analysis::checks::{Context, located};
 use crate::base::{Code, Diagnostic};
-use crate::model::{DateRange, Def, DefData, Spanned};
+use crate::model::{DateRange, Def, DefData, DefId, Spanned};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    start_conflicts(cx, out);
-    for (id, def) in cx.defs() {
-        match &def.data {
-            DefData::Project(project) => match (project.start, project.end) {
-                (Some(start), Some(end)) => end_before_start(def, start, end, out),
-                (None, Some(end)) => {
-                    if let Some(dates) = cx.schedule.dates(id) {
-                        end_before_computed_start(def, end, dates.earliest_start, out);
-                    }
-                }
-                _ => {}
-            },
-            DefData::Program(program) => {
-                if let Some(window) = program.window {
-                    let what = format!("the `window` of program `{}`", def.qualified_name());
-                    inverted_range(def, &what, window, out);
-                }
-            }
-            DefData::Calendar(calendar) => {
-                for &holidays in &calendar.holidays {
-                    inverted_range(def, "the holiday range", holidays, out);
+pub(super) fn check(cx: &Context<'_>, id: DefId, def: &Def, out: &mut Vec<Diagnostic>) {
+    match &def.data {
+        DefData::Project(project) => match (project.start, project.end) {
+            (Some(start), Some(end)) => end_before_start(def, start, end, out),
+            (None, Some(end)) => {
+                if let Some(dates) = cx.schedule.dates(id) {
+                    end_before_computed_start(def, end, dates.earliest_start, out);
                 }
             }
             _ => {}
+        },
+        DefData::Program(program) => {
+            if let Some(window) = program.window {
+                let what = format!("the `window` of program `{}`", def.qualified_name());
+                inverted_range(def, &what, window, out);
+            }
         }
+        DefData::Calendar(calendar) => {
+            for &holidays in &calendar.holidays {
+                inverted_range(def, "the holiday range", holidays, out);
+            }
+        }
+        _ => {}
     }
 }
 
-fn start_conflicts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// The committed starts the scheduler found earlier than the dependencies
+/// allow.
+pub(super) fn check_start_conflicts(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for conflict in &cx.schedule.start_conflicts {
         let def = cx.model.def(conflict.project);
         let at = cx

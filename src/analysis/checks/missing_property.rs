@@ -8,9 +8,8 @@
 //! A key that is written but whose value was rejected is not missing: the
 //! value is reported already, and one mistake should give one diagnostic.
 
-use crate::analysis::checks::Context;
 use crate::base::{Code, Diagnostic};
-use crate::model::DefData;
+use crate::model::{Def, DefData};
 
 /// Something an item needs: one of `keys`, without which `consequence`.
 struct Need {
@@ -39,46 +38,44 @@ const DELIVERY: Need = Need {
     consequence: "so no project or milestone delivers it",
 };
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, def) in cx.defs() {
-        let unmet: &[&Need] = match &def.data {
-            DefData::Project(project) if project.duration.is_none() && project.end.is_none() => {
-                &[&LENGTH]
-            }
-            DefData::Milestone(milestone)
-                if milestone.depends_on.is_empty() && milestone.due.is_none() =>
-            {
-                &[&DATE]
-            }
-            DefData::Risk(risk) => match (risk.likelihood, risk.impact) {
-                (None, None) => &[&LIKELIHOOD, &IMPACT],
-                (None, Some(_)) => &[&LIKELIHOOD],
-                (Some(_), None) => &[&IMPACT],
-                (Some(_), Some(_)) => continue,
-            },
-            DefData::Benefit(benefit) if benefit.delivered_by.is_empty() => &[&DELIVERY],
-            _ => continue,
-        };
-        for need in unmet {
-            if need.keys.iter().any(|key| def.wrote(key)) {
-                continue;
-            }
-            let keys: Vec<String> = need.keys.iter().map(|key| format!("`{key}`")).collect();
-            let absent = match keys.as_slice() {
-                [only] => format!("no {only}"),
-                _ => format!("neither {}", keys.join(" nor ")),
-            };
-            let message = format!(
-                "{} `{}` has {absent}, {}",
-                def.kind.keyword(),
-                def.qualified_name(),
-                need.consequence
-            );
-            out.push(Diagnostic::new(
-                Code::MissingProperty,
-                def.name_location(),
-                message,
-            ));
+pub(super) fn check(def: &Def, out: &mut Vec<Diagnostic>) {
+    let unmet: &[&Need] = match &def.data {
+        DefData::Project(project) if project.duration.is_none() && project.end.is_none() => {
+            &[&LENGTH]
         }
+        DefData::Milestone(milestone)
+            if milestone.depends_on.is_empty() && milestone.due.is_none() =>
+        {
+            &[&DATE]
+        }
+        DefData::Risk(risk) => match (risk.likelihood, risk.impact) {
+            (None, None) => &[&LIKELIHOOD, &IMPACT],
+            (None, Some(_)) => &[&LIKELIHOOD],
+            (Some(_), None) => &[&IMPACT],
+            (Some(_), Some(_)) => return,
+        },
+        DefData::Benefit(benefit) if benefit.delivered_by.is_empty() => &[&DELIVERY],
+        _ => return,
+    };
+    for need in unmet {
+        if need.keys.iter().any(|key| def.wrote(key)) {
+            continue;
+        }
+        let keys: Vec<String> = need.keys.iter().map(|key| format!("`{key}`")).collect();
+        let absent = match keys.as_slice() {
+            [only] => format!("no {only}"),
+            _ => format!("neither {}", keys.join(" nor ")),
+        };
+        let message = format!(
+            "{} `{}` has {absent}, {}",
+            def.kind.keyword(),
+            def.qualified_name(),
+            need.consequence
+        );
+        out.push(Diagnostic::new(
+            Code::MissingProperty,
+            def.name_location(),
+            message,
+        ));
     }
 }

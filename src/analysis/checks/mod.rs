@@ -32,31 +32,29 @@ pub(super) struct Context<'a> {
     pub finished: OnceLock<Vec<bool>>,
 }
 
-type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
-
 /// Every check but `over-allocation`, which reads the loads: these run
 /// while the loads are computed.
-const CHECKS: &[Check] = &[
-    missing_property::check,
-    dependency_cycle::check,
-    date_conflict::check,
-    deadline_missed::check,
-    outside_window::check,
-    status_conflict::check,
-    progress_mismatch::check,
-    overdue::check,
-    unmitigated_risk::check,
-    missing_owner::check,
-    unused_definition::check,
-];
+pub(super) fn run_all_but_loads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // The checks that look at one definition at a time share one pass over
+    // the definitions: once a workspace's definitions outgrow the caches, a
+    // pass for each check read every definition from memory again.
+    for (id, def) in cx.defs() {
+        missing_property::check(def, out);
+        date_conflict::check(cx, id, def, out);
+        deadline_missed::check(cx, id, def, out);
+        outside_window::check(cx, id, def, out);
+        progress_mismatch::check(def, out);
+        overdue::check(cx, id, def, out);
+        unmitigated_risk::check(cx, id, def, out);
+        missing_owner::check(def, out);
+        unused_definition::check(cx, id, def, out);
+    }
+    dependency_cycle::check(cx, out);
+    date_conflict::check_start_conflicts(cx, out);
+    status_conflict::check(cx, out);
+}
 
 pub(super) use over_allocation::check as over_allocation;
-
-pub(super) fn run_all_but_loads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for check in CHECKS {
-        check(cx, out);
-    }
-}
 
 impl<'a> Context<'a> {
     /// Every definition with its id, in definition order.
@@ -89,23 +87,20 @@ impl<'a> Context<'a> {
     }
 
     fn find_finished_items(&self) -> Vec<bool> {
-        let mut finished: Vec<bool> = self
-            .model
-            .defs
-            .iter()
-            .map(|def| match &def.data {
-                DefData::Project(project) => status(project) == ProjectStatus::Done,
-                DefData::Milestone(_) => true,
-                _ => false,
-            })
-            .collect();
         // Milestones start out finished; anything unfinished unfinishes the
         // milestones downstream of it, one worklist pass over the graph.
-        let mut unfinished: Vec<DefId> = self
-            .defs()
-            .filter(|&(id, def)| matches!(def.data, DefData::Project(_)) && !finished[id.index()])
-            .map(|(id, _)| id)
-            .collect();
+        let mut finished = Vec::with_capacity(self.model.defs.len());
+        let mut unfinished = Vec::new();
+        for (id, def) in self.defs() {
+            finished.push(match &def.data {
+                DefData::Project(project) if status(project) != ProjectStatus::Done => {
+                    unfinished.push(id);
+                    false
+                }
+                DefData::Project(_) | DefData::Milestone(_) => true,
+                _ => false,
+            });
+        }
         while let Some(item) = unfinished.pop() {
             for &edge in self.graph.successors(item) {
                 let successor = self.graph.edge(edge).successor;

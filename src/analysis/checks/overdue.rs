@@ -9,61 +9,58 @@
 
 use crate::analysis::checks::{Context, is_settled, status};
 use crate::base::{Code, Diagnostic};
-use crate::model::DefData;
+use crate::model::{Def, DefData, DefId};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context<'_>, id: DefId, def: &Def, out: &mut Vec<Diagnostic>) {
     let today = cx.options.today;
     let finished = cx.finished_items();
-    for (id, def) in cx.defs() {
-        let Some(dates) = cx
-            .schedule
-            .dates(id)
-            .filter(|dates| dates.earliest_finish < today)
-        else {
-            continue;
-        };
-        let finish = dates.earliest_finish;
-        let name = def.qualified_name();
-        match &def.data {
-            DefData::Project(project) => {
-                if is_settled(project) {
-                    continue;
-                }
-                let message = format!(
-                    "`{name}` was due to finish on {finish}, before today ({today}), but is `{}`",
-                    status(project).keyword()
-                );
-                out.push(Diagnostic::new(Code::Overdue, def.name_location(), message));
+    let Some(dates) = cx
+        .schedule
+        .dates(id)
+        .filter(|dates| dates.earliest_finish < today)
+    else {
+        return;
+    };
+    let finish = dates.earliest_finish;
+    let name = def.qualified_name();
+    match &def.data {
+        DefData::Project(project) => {
+            if is_settled(project) {
+                return;
             }
-            DefData::Milestone(_) if !finished[id.index()] => {
-                let unfinished: Vec<_> = cx
-                    .graph
-                    .predecessors(id)
-                    .iter()
-                    .map(|&edge| cx.graph.edge(edge).predecessor)
-                    .filter(|predecessor| !finished[predecessor.index()])
-                    .collect();
-                let names: Vec<String> = unfinished
-                    .iter()
-                    .map(|&item| format!("`{}`", cx.name(item)))
-                    .collect();
-                let message = format!(
-                    "milestone `{name}` fell on {finish}, before today ({today}), but {} not finished",
-                    if names.len() == 1 {
-                        format!("{} is", names[0])
-                    } else {
-                        format!("{} are", names.join(", "))
-                    }
-                );
-                let mut diagnostic = Diagnostic::new(Code::Overdue, def.name_location(), message);
-                for item in unfinished {
-                    let related = format!("`{}` is not finished", cx.name(item));
-                    diagnostic =
-                        diagnostic.with_related(cx.model.def(item).name_location(), related);
-                }
-                out.push(diagnostic);
-            }
-            _ => {}
+            let message = format!(
+                "`{name}` was due to finish on {finish}, before today ({today}), but is `{}`",
+                status(project).keyword()
+            );
+            out.push(Diagnostic::new(Code::Overdue, def.name_location(), message));
         }
+        DefData::Milestone(_) if !finished[id.index()] => {
+            let unfinished: Vec<_> = cx
+                .graph
+                .predecessors(id)
+                .iter()
+                .map(|&edge| cx.graph.edge(edge).predecessor)
+                .filter(|predecessor| !finished[predecessor.index()])
+                .collect();
+            let names: Vec<String> = unfinished
+                .iter()
+                .map(|&item| format!("`{}`", cx.name(item)))
+                .collect();
+            let message = format!(
+                "milestone `{name}` fell on {finish}, before today ({today}), but {} not finished",
+                if names.len() == 1 {
+                    format!("{} is", names[0])
+                } else {
+                    format!("{} are", names.join(", "))
+                }
+            );
+            let mut diagnostic = Diagnostic::new(Code::Overdue, def.name_location(), message);
+            for item in unfinished {
+                let related = format!("`{}` is not finished", cx.name(item));
+                diagnostic = diagnostic.with_related(cx.model.def(item).name_location(), related);
+            }
+            out.push(diagnostic);
+        }
+        _ => {}
     }
 }
