@@ -28,8 +28,23 @@ pub(super) struct Context<'a> {
     pub graph: &'a DependencyGraph,
     pub cycles: &'a [Cycle],
     pub schedule: &'a Schedule,
-    /// What `finished_items` answers, once two checks have asked.
-    pub finished: OnceLock<Vec<bool>>,
+    /// What `project_status` and `finished_items` answer, once a check has
+    /// asked.
+    pub states: OnceLock<ItemStates>,
+}
+
+/// What the checks that follow dependencies ask of the items at either
+/// end, by definition. Held in arrays of their own, as the ends of the
+/// dependencies are spread over the whole model: reading their
+/// definitions was a read from memory for each once a workspace outgrows
+/// the caches.
+#[derive(Default)]
+pub(super) struct ItemStates {
+    /// A project's status, planned where none is written; `None` for
+    /// anything else.
+    status: Vec<Option<ProjectStatus>>,
+    /// See [`Context::finished_items`].
+    finished: Vec<bool>,
 }
 
 /// Every check but `over-allocation`, which reads the loads: these run
@@ -48,10 +63,11 @@ pub(super) fn run_all_but_loads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         unmitigated_risk::check(cx, id, def, out);
         missing_owner::check(def, out);
         unused_definition::check(cx, id, def, out);
+        status_conflict::check(cx, def, out);
     }
     dependency_cycle::check(cx, out);
     date_conflict::check_start_conflicts(cx, out);
-    status_conflict::check(cx, out);
+    status_conflict::check_dependencies(cx, out);
 }
 
 pub(super) use over_allocation::check as over_allocation;
@@ -79,39 +95,60 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The status of a project, planned where none is written; `None` for
+    /// anything else.
+    fn project_status(&self, id: DefId) -> Option<ProjectStatus> {
+        self.states().status[id.index()]
+    }
+
     /// Whether every piece of work behind an item is finished: a project when
     /// it is `done`, a milestone when everything it depends on is finished.
     /// Indexed by definition; false for anything else.
     fn finished_items(&self) -> &[bool] {
-        self.finished.get_or_init(|| self.find_finished_items())
+        &self.states().finished
     }
 
-    fn find_finished_items(&self) -> Vec<bool> {
+    fn states(&self) -> &ItemStates {
+        self.states.get_or_init(|| self.find_states())
+    }
+
+    fn find_states(&self) -> ItemStates {
+        let count = self.model.defs.len();
+        let mut states = ItemStates {
+            status: Vec::with_capacity(count),
+            finished: Vec::with_capacity(count),
+        };
+        let mut is_milestone = Vec::with_capacity(count);
         // Milestones start out finished; anything unfinished unfinishes the
         // milestones downstream of it, one worklist pass over the graph.
-        let mut finished = Vec::with_capacity(self.model.defs.len());
         let mut unfinished = Vec::new();
         for (id, def) in self.defs() {
-            finished.push(match &def.data {
-                DefData::Project(project) if status(project) != ProjectStatus::Done => {
-                    unfinished.push(id);
-                    false
-                }
-                DefData::Project(_) | DefData::Milestone(_) => true,
-                _ => false,
-            });
+            let project_status = match &def.data {
+                DefData::Project(project) => Some(status(project)),
+                _ => None,
+            };
+            let finished = match project_status {
+                Some(status) => status == ProjectStatus::Done,
+                None => matches!(def.data, DefData::Milestone(_)),
+            };
+            if project_status.is_some() && !finished {
+                unfinished.push(id);
+            }
+            states.status.push(project_status);
+            states.finished.push(finished);
+            is_milestone.push(matches!(def.data, DefData::Milestone(_)));
         }
+        let finished = &mut states.finished;
         while let Some(item) = unfinished.pop() {
             for &edge in self.graph.successors(item) {
-                let successor = self.graph.edge(edge).successor;
-                let is_milestone = matches!(self.model.def(successor).data, DefData::Milestone(_));
-                if is_milestone && finished[successor.index()] {
-                    finished[successor.index()] = false;
-                    unfinished.push(successor);
+                let successor = self.graph.edge(edge).successor.index();
+                if is_milestone[successor] && finished[successor] {
+                    finished[successor] = false;
+                    unfinished.push(DefId(successor as u32));
                 }
             }
         }
-        finished
+        states
     }
 }
 

@@ -9,11 +9,12 @@
 //!   milestone counts as finished when everything it depends on is.
 
 use crate::analysis::Edge;
-use crate::analysis::checks::{Context, located, status};
+use crate::analysis::checks::{Context, located};
 use crate::base::{Code, Diagnostic, FileSpan};
-use crate::model::{DefData, DefId, DependencyKind, ProjectStatus};
+use crate::model::{Def, DefData, DefId, DependencyKind, ProjectStatus};
 
-pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+/// The dependencies whose two ends' statuses contradict each other.
+pub(super) fn check_dependencies(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let finished = cx.finished_items();
     for edge in &cx.graph.edges {
         if let Some(diagnostic) =
@@ -22,12 +23,10 @@ pub(super) fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             out.push(diagnostic);
         }
     }
-    cancelled_deliveries(cx, out);
 }
 
 fn is_cancelled(cx: &Context<'_>, item: DefId) -> bool {
-    cx.project(item)
-        .is_some_and(|project| status(project) == ProjectStatus::Cancelled)
+    cx.project_status(item) == Some(ProjectStatus::Cancelled)
 }
 
 /// Where a project's status is written, or else its name.
@@ -52,18 +51,15 @@ fn cancelled_predecessor(cx: &Context<'_>, edge: &Edge) -> Option<Diagnostic> {
 }
 
 fn unready_predecessor(cx: &Context<'_>, edge: &Edge, finished: &[bool]) -> Option<Diagnostic> {
-    let successor_done = cx
-        .project(edge.successor)
-        .is_some_and(|project| status(project) == ProjectStatus::Done);
-    if !successor_done {
+    if cx.project_status(edge.successor) != Some(ProjectStatus::Done) {
         return None;
     }
     let needs_finish = matches!(
         edge.kind,
         DependencyKind::FinishToStart | DependencyKind::FinishToFinish
     );
-    let predecessor_state = match cx.project(edge.predecessor) {
-        Some(project) => status(project),
+    let predecessor_state = match cx.project_status(edge.predecessor) {
+        Some(status) => status,
         None if finished[edge.predecessor.index()] => ProjectStatus::Done,
         None => ProjectStatus::Planned,
     };
@@ -94,30 +90,29 @@ fn unready_predecessor(cx: &Context<'_>, edge: &Edge, finished: &[bool]) -> Opti
     )
 }
 
-fn cancelled_deliveries(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for (_, def) in cx.defs() {
-        let DefData::Benefit(benefit) = &def.data else {
+/// A benefit's deliveries by cancelled projects.
+pub(super) fn check(cx: &Context<'_>, def: &Def, out: &mut Vec<Diagnostic>) {
+    let DefData::Benefit(benefit) = &def.data else {
+        return;
+    };
+    for &reference_id in &benefit.delivered_by {
+        let Some(item) = cx
+            .model
+            .target(reference_id)
+            .filter(|&item| is_cancelled(cx, item))
+        else {
             continue;
         };
-        for &reference_id in &benefit.delivered_by {
-            let reference = cx.model.reference(reference_id);
-            let Some(item) = cx
-                .model
-                .target(reference_id)
-                .filter(|&item| is_cancelled(cx, item))
-            else {
-                continue;
-            };
-            let item_name = cx.name(item);
-            let message = format!(
-                "benefit `{}` is delivered by `{item_name}`, which is cancelled",
-                def.qualified_name()
-            );
-            let related = format!("`{item_name}` is cancelled here");
-            out.push(
-                Diagnostic::new(Code::StatusConflict, reference.location(), message)
-                    .with_related(status_location(cx, item), related),
-            );
-        }
+        let reference = cx.model.reference(reference_id);
+        let item_name = cx.name(item);
+        let message = format!(
+            "benefit `{}` is delivered by `{item_name}`, which is cancelled",
+            def.qualified_name()
+        );
+        let related = format!("`{item_name}` is cancelled here");
+        out.push(
+            Diagnostic::new(Code::StatusConflict, reference.location(), message)
+                .with_related(status_location(cx, item), related),
+        );
     }
 }
