@@ -8,7 +8,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{DateRange, DefData, Model};
+use crate::model::{DateRange, Model};
 
 /// A working day, counted from an arbitrary origin; only differences and
 /// order mean anything. Ranks may lie beyond the representable calendar, in
@@ -65,11 +65,7 @@ pub struct WorkCalendar {
 impl WorkCalendar {
     /// The holidays of every `calendar` in the model, together.
     pub fn from_model(model: &Model) -> WorkCalendar {
-        let holidays = model.defs.iter().flat_map(|def| match &def.data {
-            DefData::Calendar(calendar) => calendar.holidays.as_slice(),
-            _ => &[],
-        });
-        WorkCalendar::new(holidays.map(|holiday| holiday.value))
+        WorkCalendar::new(model.holidays().map(|holiday| holiday.value))
     }
 
     /// A calendar with these holidays; an inverted range is no holiday at all.

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use crate::analysis::calendar::{DateMemo, WorkDay};
 use crate::analysis::{Schedule, WorkCalendar};
 use crate::model::{Amount, DefData, DefId, Model, Team};
+use crate::syntax::ast::ItemKind;
 
 /// A run of working days over which a resource's load does not change.
 #[derive(Clone, PartialEq, Debug)]
@@ -149,15 +150,18 @@ pub fn compute(
 ) -> Vec<ResourceLoad> {
     let mut slot_of_resource = vec![None; model.defs.len()];
     let mut loads = Vec::new();
-    for (index, def) in model.defs.iter().enumerate() {
-        let capacity = match &def.data {
-            DefData::Person(_) => 1.0,
+    let resources = (0..model.defs.len() as u32)
+        .map(DefId)
+        .filter(|&def| matches!(model.kind(def), ItemKind::Person | ItemKind::Team));
+    for resource in resources {
+        let capacity = match &model.def(resource).data {
             DefData::Team(team) => team_capacity(model, team),
-            _ => continue,
+            // A person, who is one.
+            _ => 1.0,
         };
-        slot_of_resource[index] = Some(loads.len());
+        slot_of_resource[resource.index()] = Some(loads.len());
         loads.push(ResourceLoad {
-            resource: DefId(index as u32),
+            resource,
             capacity,
             segments: Arc::from([]),
             allocations: Vec::new(),

@@ -40,15 +40,15 @@ impl Index {
         Index {
             references_to: by(|resolved| resolved.target),
             qualified_by: by(|resolved| resolved.qualifier),
+            // From the table's kinds, not the definitions: that spares
+            // reading every definition again.
+            calendars: (0..defs.len() as u32)
+                .map(DefId)
+                .filter(|&def| names.kind(def) == ItemKind::Calendar)
+                .collect(),
             names,
             resolved,
             faults,
-            calendars: defs
-                .iter()
-                .enumerate()
-                .filter(|(_, def)| def.kind == ItemKind::Calendar)
-                .map(|(index, _)| DefId(index as u32))
-                .collect(),
         }
     }
 }

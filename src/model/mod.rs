@@ -21,6 +21,7 @@ pub use lower::LoweredFile;
 pub use scope::VisibleName;
 
 use crate::base::{Diagnostic, FileId, LineIndex};
+use crate::syntax::ast::ItemKind;
 use crate::syntax::{self, Parse};
 use index::Index;
 use scope::Names;
@@ -216,6 +217,13 @@ impl Model {
     pub fn reference(&self, id: RefId) -> &Reference {
         let file = self.first_refs.partition_point(|&first| first <= id.0) - 1;
         &self.refs[file][(id.0 - self.first_refs[file]) as usize]
+    }
+
+    /// The kind of a definition, from a list of the kinds alone: a pass
+    /// that looks for a few kinds reads that list rather than every
+    /// definition.
+    pub fn kind(&self, def: DefId) -> ItemKind {
+        self.index.names.kind(def)
     }
 
     /// What a reference's name resolved to, whatever its kind.
