@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use jiff::civil::Date;
-use smallvec::SmallVec;
+use smallvec::{SmallVec, smallvec};
 use smol_str::SmolStr;
 
 use crate::base::{FileId, FileSpan, Span};
@@ -468,10 +468,14 @@ impl Reference {
 
     /// The segments as written in `source`, the text of the reference's file.
     pub fn segment_texts<'s>(&self, source: &'s str) -> SmallVec<[&'s str; 2]> {
-        self.segments
-            .iter()
-            .map(|segment| &source[segment.range()])
-            .collect()
+        let text = |segment: &Span| &source[segment.range()];
+        // The two lengths a name may have are built inline: collecting
+        // through an iterator was a tenth of looking a name up.
+        match self.segments.as_slice() {
+            [name] => smallvec![text(name)],
+            [program, name] => smallvec![text(program), text(name)],
+            more => more.iter().map(text).collect(),
+        }
     }
 
     /// The name as written in `source`, segments joined with dots.
