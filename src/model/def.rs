@@ -6,10 +6,10 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use jiff::civil::Date;
-use smallvec::{SmallVec, smallvec};
+use smallvec::SmallVec;
 use smol_str::SmolStr;
 
-use crate::base::{FileId, FileSpan, Span};
+use crate::base::{FileId, FileSpan, Span, map_inline};
 use crate::syntax::ast::ItemKind;
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -468,14 +468,7 @@ impl Reference {
 
     /// The segments as written in `source`, the text of the reference's file.
     pub fn segment_texts<'s>(&self, source: &'s str) -> SmallVec<[&'s str; 2]> {
-        let text = |segment: &Span| &source[segment.range()];
-        // The two lengths a name may have are built inline: collecting
-        // through an iterator was a tenth of looking a name up.
-        match self.segments.as_slice() {
-            [name] => smallvec![text(name)],
-            [program, name] => smallvec![text(program), text(name)],
-            more => more.iter().map(text).collect(),
-        }
+        map_inline(&self.segments, |segment| &source[segment.range()])
     }
 
     /// The name as written in `source`, segments joined with dots.

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rayon::prelude::*;
 use smol_str::SmolStr;
 
-use crate::base::{Code, Diagnostic, FileId, FileSpan, Span};
+use crate::base::{Code, Diagnostic, FileId, FileSpan, Span, map_inline};
 use crate::model::ParsedFile;
 use crate::model::def::{
     Allocation, Def, DefData, DefId, Dependency, DependencyKind, Level, ProjectStatus, RefId,
@@ -419,7 +419,7 @@ impl<'a> FileLowering<'a> {
         self.out.refs.push(Reference {
             file: self.file,
             span,
-            segments: path.segments.iter().map(|segment| segment.span).collect(),
+            segments: map_inline(&path.segments, |segment| segment.span),
             from,
             role,
         });
