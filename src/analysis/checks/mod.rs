@@ -38,7 +38,6 @@ pub(super) struct Context<'a> {
 /// dependencies are spread over the whole model: reading their
 /// definitions was a read from memory for each once a workspace outgrows
 /// the caches.
-#[derive(Default)]
 pub(super) struct ItemStates {
     /// A project's status, planned where none is written; `None` for
     /// anything else.
@@ -60,7 +59,7 @@ pub(super) fn run_all_but_loads(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         outside_window::check(cx, id, def, out);
         progress_mismatch::check(def, out);
         overdue::check(cx, id, def, out);
-        unmitigated_risk::check(cx, id, def, out);
+        unmitigated_risk::check(cx, def, out);
         missing_owner::check(def, out);
         unused_definition::check(cx, id, def, out);
         status_conflict::check(cx, def, out);

@@ -3,9 +3,9 @@
 
 use crate::analysis::checks::Context;
 use crate::base::{Code, Diagnostic};
-use crate::model::{Def, DefData, DefId, RiskStatus};
+use crate::model::{Def, DefData, RiskStatus};
 
-pub(super) fn check(cx: &Context<'_>, _: DefId, def: &Def, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(cx: &Context<'_>, def: &Def, out: &mut Vec<Diagnostic>) {
     let threshold = cx.options.exposure_threshold;
     let DefData::Risk(risk) = &def.data else {
         return;
