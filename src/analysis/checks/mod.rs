@@ -20,6 +20,7 @@ use jiff::civil::Date;
 use crate::analysis::{Cycle, DependencyGraph, Options, Schedule};
 use crate::base::{Diagnostic, FileSpan, Span};
 use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus, QualifiedName};
+use crate::syntax::ast::ItemKind;
 
 /// What a check may look at.
 pub(super) struct Context<'a> {
@@ -117,7 +118,6 @@ impl<'a> Context<'a> {
             status: Vec::with_capacity(count),
             finished: Vec::with_capacity(count),
         };
-        let mut is_milestone = Vec::with_capacity(count);
         // Milestones start out finished; anything unfinished unfinishes the
         // milestones downstream of it, one worklist pass over the graph.
         let mut unfinished = Vec::new();
@@ -135,15 +135,17 @@ impl<'a> Context<'a> {
             }
             states.status.push(project_status);
             states.finished.push(finished);
-            is_milestone.push(matches!(def.data, DefData::Milestone(_)));
         }
+        // The kinds are read from the model's list of them, as the
+        // successors are spread over the whole model.
         let finished = &mut states.finished;
         while let Some(item) = unfinished.pop() {
             for &edge in self.graph.successors(item) {
-                let successor = self.graph.edge(edge).successor.index();
-                if is_milestone[successor] && finished[successor] {
-                    finished[successor] = false;
-                    unfinished.push(DefId(successor as u32));
+                let successor = self.graph.edge(edge).successor;
+                let is_milestone = self.model.kind(successor) == ItemKind::Milestone;
+                if is_milestone && finished[successor.index()] {
+                    finished[successor.index()] = false;
+                    unfinished.push(successor);
                 }
             }
         }
