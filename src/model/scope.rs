@@ -81,17 +81,18 @@ impl Resolution {
 }
 
 impl Names {
-    /// The table of every named definition.
+    /// The table of every named definition, made in one pass over them: a
+    /// large workspace's definitions outgrow the cache, and each pass more
+    /// read them all from memory again.
     pub(super) fn build(defs: &[Arc<Def>]) -> Names {
-        let top_level = defs.iter().filter(|def| def.program.is_none()).count();
         let mut names = Names {
-            top: FxHashMap::with_capacity_and_hasher(top_level, Default::default()),
             home: vec![None; defs.len()],
-            kinds: defs.iter().map(|def| def.kind).collect(),
+            kinds: Vec::with_capacity(defs.len()),
             ..Names::default()
         };
         for (index, def) in defs.iter().enumerate() {
             let id = DefId(index as u32);
+            names.kinds.push(def.kind);
             if !def.kind.is_named() {
                 continue;
             }
