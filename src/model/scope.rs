@@ -82,8 +82,8 @@ impl Resolution {
 
 impl Names {
     /// The table of every named definition, made in one pass over them: a
-    /// large workspace's definitions outgrow the cache, and each pass more
-    /// read them all from memory again.
+    /// large workspace's definitions do not fit in the cache, and every
+    /// further pass would read them all from memory again.
     pub(super) fn build(defs: &[Arc<Def>]) -> Names {
         let mut names = Names {
             home: vec![None; defs.len()],
