@@ -73,7 +73,7 @@ pub fn analyze_after(model: &Model, options: &Options, previous: Option<&Analysi
         graph: &graph,
         cycles: &cycles,
         schedule: &schedule,
-        states: OnceLock::new(),
+        finished: OnceLock::new(),
     };
     // The loads and the checks but one read the schedule and not each
     // other, so they run side by side.

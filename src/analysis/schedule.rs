@@ -80,10 +80,10 @@
 use jiff::civil::Date;
 
 use crate::analysis::calendar::{DateMemo, WorkCalendar, WorkDay};
-use crate::analysis::graph::{DependencyGraph, Edge, EdgeId};
+use crate::analysis::graph::{DependencyGraph, Edge, EdgeId, ProjectPlan, Work};
 use crate::analysis::{Cycle, Options};
 use crate::base::Groups;
-use crate::model::{DefData, DefId, DependencyKind, Model, Project};
+use crate::model::{DefData, DefId, DependencyKind, Model};
 
 /// The computed dates of one project or milestone. A finish is the last
 /// working day of the work; a milestone starts and finishes on its date.
@@ -145,7 +145,7 @@ impl Schedule {
         calendar: &WorkCalendar,
         options: &Options,
     ) -> Schedule {
-        let items = read_items(model, cycles, calendar);
+        let items = read_items(model, graph, cycles, calendar);
         let planner = Planner {
             calendar,
             today: calendar.first_on_or_after(options.today),
@@ -157,7 +157,12 @@ impl Schedule {
 }
 
 /// By definition index, every project and milestone outside a cycle.
-fn read_items(model: &Model, cycles: &[Cycle], calendar: &WorkCalendar) -> Vec<Option<Item>> {
+fn read_items(
+    model: &Model,
+    graph: &DependencyGraph,
+    cycles: &[Cycle],
+    calendar: &WorkCalendar,
+) -> Vec<Option<Item>> {
     let mut in_cycle = vec![false; model.defs.len()];
     for member in cycles.iter().flat_map(|cycle| &cycle.members) {
         if let Some(flag) = in_cycle.get_mut(member.index()) {
@@ -172,23 +177,21 @@ fn read_items(model: &Model, cycles: &[Cycle], calendar: &WorkCalendar) -> Vec<O
             .map(|window| calendar.first_on_or_after(window.value.first)),
         _ => None,
     };
-    model
-        .defs
+    graph
+        .nodes()
         .iter()
         .zip(&in_cycle)
-        .map(|(def, &in_cycle)| {
-            let (shape, deadline) = match &def.data {
-                _ if in_cycle => return None,
-                DefData::Project(project) => (Shape::project(project, calendar), project.deadline),
-                DefData::Milestone(milestone) => (Shape::Milestone, milestone.due),
-                _ => return None,
+        .map(|(node, &in_cycle)| {
+            let node = node.filter(|_| !in_cycle)?;
+            let (shape, deadline) = match node.work {
+                Work::Project(plan) => (Shape::project(&plan, calendar), plan.deadline),
+                Work::Milestone { due } => (Shape::Milestone, due),
             };
-            let window_start = def.program.and_then(window_start);
             Some(Item {
                 shape,
-                group: def.program.map_or(model.defs.len(), DefId::index),
-                window_start,
-                deadline: deadline.map(|deadline| calendar.last_on_or_before(deadline.value)),
+                group: node.program.map_or(model.defs.len(), DefId::index),
+                window_start: node.program.and_then(window_start),
+                deadline: deadline.map(|deadline| calendar.last_on_or_before(deadline)),
             })
         })
         .collect()
@@ -218,15 +221,15 @@ enum Shape {
 }
 
 impl Shape {
-    fn project(project: &Project, calendar: &WorkCalendar) -> Shape {
-        let length = match (project.duration, project.end) {
-            (Some(duration), _) => Length::Days(i64::from(duration.value)),
-            (None, Some(end)) => Length::Through(calendar.last_on_or_before(end.value)),
+    fn project(plan: &ProjectPlan, calendar: &WorkCalendar) -> Shape {
+        let length = match (plan.duration, plan.end) {
+            (Some(duration), _) => Length::Days(i64::from(duration)),
+            (None, Some(end)) => Length::Through(calendar.last_on_or_before(end)),
             (None, None) => Length::Days(1),
         };
         Shape::Project {
             length,
-            committed: project.start.map(|start| start.value),
+            committed: plan.start,
         }
     }
 }

@@ -230,6 +230,13 @@ pub struct Project {
     pub progress: Option<Spanned<f64>>,
 }
 
+impl Project {
+    /// A project without `status` is planned.
+    pub fn status(&self) -> ProjectStatus {
+        self.status.map_or(ProjectStatus::Planned, |s| s.value)
+    }
+}
+
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Milestone {
     pub owner: Option<RefId>,

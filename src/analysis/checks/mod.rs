@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
+use crate::analysis::graph::Work;
 use crate::analysis::{Cycle, DependencyGraph, Options, Schedule};
 use crate::base::{Diagnostic, FileSpan, Span};
 use crate::model::{Def, DefData, DefId, Model, Project, ProjectStatus, QualifiedName};
@@ -29,22 +30,8 @@ pub(super) struct Context<'a> {
     pub graph: &'a DependencyGraph,
     pub cycles: &'a [Cycle],
     pub schedule: &'a Schedule,
-    /// What `project_status` and `finished_items` answer, once a check has
-    /// asked.
-    pub states: OnceLock<ItemStates>,
-}
-
-/// What the checks that follow dependencies ask of the items at either
-/// end, by definition. Held in arrays of their own, as the ends of the
-/// dependencies are spread over the whole model: reading their
-/// definitions was a read from memory for each once a workspace outgrows
-/// the caches.
-pub(super) struct ItemStates {
-    /// A project's status, planned where none is written; `None` for
-    /// anything else.
-    status: Vec<Option<ProjectStatus>>,
-    /// See [`Context::finished_items`].
-    finished: Vec<bool>,
+    /// What `finished_items` answers, once a check has asked.
+    pub finished: OnceLock<Vec<bool>>,
 }
 
 /// Every check but `over-allocation`, which reads the loads: these run
@@ -96,49 +83,39 @@ impl<'a> Context<'a> {
     }
 
     /// The status of a project, planned where none is written; `None` for
-    /// anything else.
+    /// anything else. Read from the graph's nodes, as the ends of the
+    /// dependencies the checks follow are spread over the whole model.
     fn project_status(&self, id: DefId) -> Option<ProjectStatus> {
-        self.states().status[id.index()]
+        match self.graph.node(id)?.work {
+            Work::Project(plan) => Some(plan.status),
+            Work::Milestone { .. } => None,
+        }
     }
 
     /// Whether every piece of work behind an item is finished: a project when
     /// it is `done`, a milestone when everything it depends on is finished.
     /// Indexed by definition; false for anything else.
     fn finished_items(&self) -> &[bool] {
-        &self.states().finished
+        self.finished.get_or_init(|| self.find_finished())
     }
 
-    fn states(&self) -> &ItemStates {
-        self.states.get_or_init(|| self.find_states())
-    }
-
-    fn find_states(&self) -> ItemStates {
-        let count = self.model.defs.len();
-        let mut states = ItemStates {
-            status: Vec::with_capacity(count),
-            finished: Vec::with_capacity(count),
-        };
+    fn find_finished(&self) -> Vec<bool> {
         // Milestones start out finished; anything unfinished unfinishes the
         // milestones downstream of it, one worklist pass over the graph.
         let mut unfinished = Vec::new();
-        for (id, def) in self.defs() {
-            let project_status = match &def.data {
-                DefData::Project(project) => Some(status(project)),
-                _ => None,
-            };
-            let finished = match project_status {
-                Some(status) => status == ProjectStatus::Done,
-                None => matches!(def.data, DefData::Milestone(_)),
-            };
-            if project_status.is_some() && !finished {
-                unfinished.push(id);
-            }
-            states.status.push(project_status);
-            states.finished.push(finished);
-        }
+        let nodes = self.graph.nodes().iter().enumerate();
+        let mut finished: Vec<bool> = nodes
+            .map(|(index, node)| match node.map(|node| node.work) {
+                Some(Work::Project(plan)) if plan.status != ProjectStatus::Done => {
+                    unfinished.push(DefId(index as u32));
+                    false
+                }
+                Some(_) => true,
+                None => false,
+            })
+            .collect();
         // The kinds are read from the model's list of them, as the
         // successors are spread over the whole model.
-        let finished = &mut states.finished;
         while let Some(item) = unfinished.pop() {
             for &edge in self.graph.successors(item) {
                 let successor = self.graph.edge(edge).successor;
@@ -149,22 +126,15 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        states
+        finished
     }
-}
-
-/// A project's status; a project without one is planned.
-fn status(project: &Project) -> ProjectStatus {
-    project
-        .status
-        .map_or(ProjectStatus::Planned, |status| status.value)
 }
 
 /// Whether a project's work is over, done or abandoned, so that its
 /// computed dates no longer call for action.
 fn is_settled(project: &Project) -> bool {
     matches!(
-        status(project),
+        project.status(),
         ProjectStatus::Done | ProjectStatus::Cancelled
     )
 }

@@ -2,14 +2,14 @@
 //! `window` opens or after it closes. Cancelled projects are left alone, and
 //! so is a window that ends before it starts (a `date-conflict` already).
 
-use crate::analysis::checks::{Context, located, status};
+use crate::analysis::checks::{Context, located};
 use crate::base::{Code, Diagnostic};
 use crate::model::{Def, DefData, DefId, ProjectStatus};
 use crate::syntax::ast::ItemKind;
 
 pub(super) fn check(cx: &Context<'_>, id: DefId, def: &Def, out: &mut Vec<Diagnostic>) {
     let cancelled = match &def.data {
-        DefData::Project(project) => status(project) == ProjectStatus::Cancelled,
+        DefData::Project(project) => project.status() == ProjectStatus::Cancelled,
         DefData::Milestone(_) => false,
         _ => return,
     };

@@ -7,7 +7,7 @@
 //!   everything it depends on is finished, so one without dependencies is
 //!   never overdue).
 
-use crate::analysis::checks::{Context, is_settled, status};
+use crate::analysis::checks::{Context, is_settled};
 use crate::base::{Code, Diagnostic};
 use crate::model::{Def, DefData, DefId};
 
@@ -30,7 +30,7 @@ pub(super) fn check(cx: &Context<'_>, id: DefId, def: &Def, out: &mut Vec<Diagno
             }
             let message = format!(
                 "`{name}` was due to finish on {finish}, before today ({today}), but is `{}`",
-                status(project).keyword()
+                project.status().keyword()
             );
             out.push(Diagnostic::new(Code::Overdue, def.name_location(), message));
         }

@@ -2,7 +2,7 @@
 //! done project below 100%, a planned one (which a project without `status`
 //! is) above 0%, or 100% on a project that is not done.
 
-use crate::analysis::checks::{format_number, located, status};
+use crate::analysis::checks::{format_number, located};
 use crate::base::{Code, Diagnostic};
 use crate::model::{Def, DefData, ProjectStatus};
 
@@ -13,7 +13,7 @@ pub(super) fn check(def: &Def, out: &mut Vec<Diagnostic>) {
     let Some(progress) = project.progress else {
         return;
     };
-    let status = status(project);
+    let status = project.status();
     let contradicts = match status {
         ProjectStatus::Done => progress.value < 100.0,
         ProjectStatus::Planned => progress.value > 0.0,
