@@ -808,6 +808,13 @@ fn a_quick_fix_replaces_an_unresolved_name() {
 #[test]
 fn fix_all_applies_every_unambiguous_fix() {
     let mut session = Session::start();
+    // Only a change from what the client was sent is published: unless the
+    // error reached it before the document opens, fixed, nothing would be.
+    session
+        .client
+        .diagnostics_until(&session.uri("hermes.pgm"), |params| {
+            params["diagnostics"] != json!([])
+        });
     let params = json!({
         "textDocument": session.document("hermes.pgm"),
         "range": session.range_of("hermes.pgm", "owner: carol\n\n"),
