@@ -69,18 +69,26 @@ fn a_model_made_dropping_the_syntax_finds_the_same() {
     };
     let files = generate::portfolio(&options_with_faults);
     let with_trees = Model::build(ParsedFile::parse_all(sources(&files)));
-    let without_syntax = Model::build_dropping_syntax(sources(&files));
-    assert_eq!(without_syntax.defs, with_trees.defs);
+    let found = analyze(&with_trees, &options()).diagnostics;
+    assert_eq!(found.len(), 8, "{found:?}");
     let resolved = |model: &Model| {
         let refs = model.references();
         let refs = refs.map(|(id, reference)| (reference.clone(), model.resolution(id)));
         refs.collect::<Vec<_>>()
     };
-    assert_eq!(resolved(&without_syntax), resolved(&with_trees));
-    assert_eq!(without_syntax.diagnostics, with_trees.diagnostics);
-    let found = analyze(&with_trees, &options()).diagnostics;
-    assert_eq!(found.len(), 8, "{found:?}");
-    assert_eq!(analyze(&without_syntax, &options()).diagnostics, found);
+    // One thread lowers the files in order, each numbered where the one
+    // before it ended; more lower them apart and renumber them after.
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a thread pool");
+        let without_syntax = pool.install(|| Model::build_dropping_syntax(sources(&files)));
+        assert_eq!(without_syntax.defs, with_trees.defs, "{threads} threads");
+        assert_eq!(resolved(&without_syntax), resolved(&with_trees));
+        assert_eq!(without_syntax.diagnostics, with_trees.diagnostics);
+        assert_eq!(analyze(&without_syntax, &options()).diagnostics, found);
+    }
 }
 
 #[test]

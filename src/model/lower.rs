@@ -35,7 +35,8 @@ struct Lowered {
 
 /// One file lowered on its own, as the file at one place of a workspace,
 /// its ids counted from `base`. Files lower in parallel with ids from zero
-/// and are then placed behind the files before them; the language server
+/// and are then placed behind the files before them, or, lowered one after
+/// the other, each from where the one before it ended; the language server
 /// keeps each file's placed lowering, and the model shares its definitions,
 /// for as long as the file neither changes nor moves.
 #[derive(Clone, Debug)]
@@ -53,15 +54,21 @@ pub struct LoweredFile {
 impl LoweredFile {
     /// The file lowered with ids from zero, to be placed.
     pub fn new(file: FileId, parsed: &ParsedFile) -> LoweredFile {
+        LoweredFile::at(file, Offsets::ZERO, parsed)
+    }
+
+    /// The file lowered with ids from `base`: placed already when the files
+    /// before it hold as many definitions and references as that.
+    pub(super) fn at(file: FileId, base: Offsets, parsed: &ParsedFile) -> LoweredFile {
         let Lowered {
             defs,
             refs,
             diagnostics,
-        } = parsed.with_parse(|parse| lower_file(file, &parsed.text, parse));
+        } = parsed.with_parse(|parse| lower_file(file, base, &parsed.text, parse));
         LoweredFile {
             file,
             stamp: next_stamp(),
-            base: Offsets::ZERO,
+            base,
             defs: defs.into_iter().flatten().collect(),
             refs: Arc::new(refs),
             diagnostics,
@@ -175,8 +182,8 @@ pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
 }
 
 /// One file lowered on its own: its definitions and references count
-/// from zero.
-fn lower_file(file: FileId, source: &str, parse: &Parse) -> Lowered {
+/// from `base`.
+fn lower_file(file: FileId, base: Offsets, source: &str, parse: &Parse) -> Lowered {
     let mut out = Lowered::default();
     out.defs.reserve_exact(item_count(&parse.file));
     out.diagnostics.extend(parse.errors.iter().map(|error| {
@@ -188,6 +195,7 @@ fn lower_file(file: FileId, source: &str, parse: &Parse) -> Lowered {
     }));
     let mut lowering = FileLowering {
         file,
+        base,
         source,
         tree: &parse.file,
         out: &mut out,
@@ -217,6 +225,8 @@ fn item_count(file: &ast::SourceFile) -> usize {
 
 struct FileLowering<'a> {
     file: FileId,
+    /// Where the file's ids begin.
+    base: Offsets,
     source: &'a str,
     tree: &'a ast::SourceFile,
     out: &'a mut Lowered,
@@ -242,7 +252,8 @@ impl<'a> FileLowering<'a> {
         } else {
             (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
         };
-        let id = DefId(self.out.defs.len() as u32);
+        let slot = self.out.defs.len();
+        let id = DefId(self.base.defs + slot as u32);
         self.out.defs.push(None);
         let mut def = Def {
             kind: item.kind,
@@ -261,7 +272,7 @@ impl<'a> FileLowering<'a> {
         if let Some(body) = &item.body {
             self.body(id, &mut def, body);
         }
-        self.out.defs[id.index()] = Some(Arc::new(def));
+        self.out.defs[slot] = Some(Arc::new(def));
         Some(id)
     }
 
@@ -415,7 +426,7 @@ impl<'a> FileLowering<'a> {
     }
 
     fn reference(&mut self, from: DefId, role: RefRole, path: &ast::Path, span: Span) -> RefId {
-        let id = RefId(self.out.refs.len() as u32);
+        let id = RefId(self.base.refs + self.out.refs.len() as u32);
         self.out.refs.push(Reference {
             file: self.file,
             span,

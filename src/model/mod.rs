@@ -24,6 +24,7 @@ use crate::base::{Diagnostic, FileId, LineIndex};
 use crate::syntax::ast::ItemKind;
 use crate::syntax::{self, Parse};
 use index::Index;
+use renumber::Offsets;
 use scope::Names;
 
 /// One source file: its path as given, its text, and its syntax.
@@ -97,8 +98,19 @@ impl ParsedFile {
         place: FileId,
         keep_syntax: bool,
     ) -> (Arc<ParsedFile>, Arc<LoweredFile>) {
+        ParsedFile::lower_dropping_syntax_at(path, text, place, Offsets::ZERO, keep_syntax)
+    }
+
+    /// As [`ParsedFile::lower_dropping_syntax`], the ids counted from `base`.
+    fn lower_dropping_syntax_at(
+        path: String,
+        text: Arc<str>,
+        place: FileId,
+        base: Offsets,
+        keep_syntax: bool,
+    ) -> (Arc<ParsedFile>, Arc<LoweredFile>) {
         let mut file = ParsedFile::new(path, text);
-        let lowered = LoweredFile::new(place, &file);
+        let lowered = LoweredFile::at(place, base, &file);
         if !keep_syntax {
             file.syntax.take();
         }
@@ -138,14 +150,28 @@ impl Model {
     /// (see [`ParsedFile::lower_dropping_syntax`]), so that no more syntax
     /// trees are held at once than there are cores.
     pub fn build_dropping_syntax(sources: Vec<(String, String)>) -> Model {
-        let (files, lowered) = sources
-            .into_par_iter()
-            .enumerate()
-            .map(|(index, (path, text))| {
-                let text = Arc::from(text);
-                ParsedFile::lower_dropping_syntax(path, text, FileId(index as u32), false)
-            })
-            .unzip();
+        let lower = |index: usize, (path, text): (String, String), base| {
+            let place = FileId(index as u32);
+            ParsedFile::lower_dropping_syntax_at(path, Arc::from(text), place, base, false)
+        };
+        let (files, lowered) = if rayon::current_num_threads() == 1 {
+            // One after the other, each file's ids follow the file before
+            // it, and no definition is read again to renumber it.
+            let mut base = Offsets::ZERO;
+            let in_order = sources.into_iter().enumerate();
+            in_order
+                .map(|(index, source)| {
+                    let (file, lowered) = lower(index, source, base);
+                    base = base.after(lowered.defs.len(), lowered.refs.len());
+                    (file, lowered)
+                })
+                .unzip()
+        } else {
+            let in_parallel = sources.into_par_iter().enumerate();
+            in_parallel
+                .map(|(index, source)| lower(index, source, Offsets::ZERO))
+                .unzip()
+        };
         Model::from_lowered(files, lowered, None)
     }
 
