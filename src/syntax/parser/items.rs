@@ -279,7 +279,7 @@ fn body(src: Source<'_>, inp: &mut Input<'_, '_>, header: &Header, depth: usize)
     let mut members = Vec::new();
     while let Some(next) = inp.peek() {
         match next.kind {
-            TokenKind::Ident => members.push(Member::Property(property(src, inp, next))),
+            TokenKind::Ident => property(src, inp, next, &mut members),
             TokenKind::Keyword(_) if depth == DEEPEST => {
                 if !skipped_item(src, inp, header) {
                     break;

@@ -1,10 +1,11 @@
 //! Properties and their values: most of every file.
 
-use smallvec::{SmallVec, smallvec};
+use smallvec::smallvec;
 
 use crate::base::Span;
 use crate::syntax::ast::{
-    Atom, AtomKind, Duration, DurationUnit, Ident, Path, Property, Run, Sign, StringLit, Value,
+    Atom, AtomKind, Duration, DurationUnit, Ident, Member, Path, Property, Run, Sign, StringLit,
+    Value,
 };
 use crate::syntax::lexer::{Token, TokenKind};
 
@@ -15,7 +16,12 @@ use super::source::Source;
 /// `key: value, value, ...`, the key being the next token. At most one
 /// error per property: the first of a missing `:`, a missing value, or
 /// something else where the property should end.
-pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> Property {
+pub(super) fn property(
+    src: Source<'_>,
+    inp: &mut Input<'_, '_>,
+    key: Token,
+    members: &mut Vec<Member>,
+) {
     let errors_before = inp.state().errors.len();
     inp.skip();
     let colon = match inp.peek() {
@@ -49,11 +55,11 @@ pub(super) fn property(src: Source<'_>, inp: &mut Input<'_, '_>, key: Token) -> 
         span = span.cover(last);
     }
     skip_while_not_sync(inp, true, false);
-    Property {
+    members.push(Member::Property(Property {
         key: ident(key),
         values,
         span,
-    }
+    }));
 }
 
 /// The token found where a value belongs: a keyword in the middle of a
@@ -131,14 +137,19 @@ fn property_problem(
 /// Reads a single atom, or a range `a .. b` of two, onto the file's list
 /// of atoms; false, with nothing read, when no atom starts here.
 fn atom(src: Source<'_>, inp: &mut Input<'_, '_>) -> bool {
-    let Some(lower) = single(src, inp) else {
+    if !push_single(src, inp) {
         return false;
-    };
+    }
     if eat(inp, TokenKind::DotDot).is_none() {
-        inp.state().atoms.push(lower);
         return true;
     }
-    let atom = match single(src, inp) {
+    let has_upper = push_single(src, inp);
+    let atoms = &mut inp.state().atoms;
+    let upper = has_upper.then(|| atoms.pop()).flatten();
+    let Some(lower) = atoms.pop() else {
+        return true;
+    };
+    let atom = match upper {
         Some(upper) => Atom {
             span: lower.span.cover(upper.span),
             kind: AtomKind::Range(Box::new(lower), Box::new(upper)),
@@ -154,34 +165,48 @@ fn atom(src: Source<'_>, inp: &mut Input<'_, '_>) -> bool {
     true
 }
 
-/// A path or a literal: a string, date, duration, number or percentage.
-fn single(src: Source<'_>, inp: &mut Input<'_, '_>) -> Option<Atom> {
-    let token = inp.peek()?;
+/// Reads a path or a literal (a string, date, duration, number or
+/// percentage) onto the file's list of atoms; false, with nothing read,
+/// when none starts here. Pushed here rather than returned: an atom
+/// returned and then pushed was written in pieces and read back whole,
+/// and the wait for the pieces was a sixth of reading a value.
+fn push_single(src: Source<'_>, inp: &mut Input<'_, '_>) -> bool {
+    let Some(token) = inp.peek() else {
+        return false;
+    };
+    let span = token.span;
     let kind = match token.kind {
-        TokenKind::Ident => return path(inp),
+        TokenKind::Ident => return push_path(inp),
         TokenKind::String { .. } => AtomKind::String(string_lit(token)),
         TokenKind::Date => AtomKind::Date,
         TokenKind::Number => AtomKind::Number,
         TokenKind::Percent => AtomKind::Percent,
-        TokenKind::Duration => AtomKind::Duration(duration(src.slice(token.span), token.span)),
-        _ => return None,
+        TokenKind::Duration => AtomKind::Duration(duration(src.slice(span), span)),
+        _ => return false,
     };
     inp.skip();
-    Some(Atom {
-        kind,
-        span: token.span,
-    })
+    inp.state().atoms.push(Atom { kind, span });
+    true
 }
 
-/// `name` or `program.name`; an identifier followed by `:` starts the next
-/// property instead.
-fn path(inp: &mut Input<'_, '_>) -> Option<Atom> {
-    let first = inp.peek()?;
+/// `name` or `program.name` onto the file's list of atoms; an identifier
+/// followed by `:` starts the next property instead, and gives false. The
+/// atom is pushed with its first segment and grows in place, so that the
+/// inline list of segments is never moved.
+fn push_path(inp: &mut Input<'_, '_>) -> bool {
+    let Some(first) = inp.peek() else {
+        return false;
+    };
     if followed_by_colon(inp) {
-        return None;
+        return false;
     }
     inp.skip();
-    let mut segments: SmallVec<[Ident; 2]> = smallvec![ident(first)];
+    inp.state().atoms.push(Atom {
+        kind: AtomKind::Path(Path {
+            segments: smallvec![ident(first)],
+        }),
+        span: first.span,
+    });
     loop {
         let before = inp.save();
         match (inp.next(), inp.peek()) {
@@ -189,19 +214,21 @@ fn path(inp: &mut Input<'_, '_>) -> Option<Atom> {
                 if dot.kind == TokenKind::Dot && segment.kind == TokenKind::Ident =>
             {
                 inp.skip();
-                segments.push(ident(segment));
+                if let Some(Atom {
+                    kind: AtomKind::Path(path),
+                    span,
+                }) = inp.state().atoms.last_mut()
+                {
+                    path.segments.push(ident(segment));
+                    *span = span.cover(segment.span);
+                }
             }
             _ => {
                 inp.rewind(before);
-                break;
+                return true;
             }
         }
     }
-    let last = segments.last().map_or(first.span, |segment| segment.span);
-    Some(Atom {
-        kind: AtomKind::Path(Path { segments }),
-        span: first.span.cover(last),
-    })
 }
 
 /// A duration token's parts; the lexer guarantees its shape: an optional
