@@ -210,11 +210,16 @@ impl ItemSchema {
             .map(|position| &self.properties[position])
     }
 
-    /// The place of a property among the kind's properties.
+    /// The place of a property among the kind's properties. Keys of one
+    /// length mostly differ in their first letter, which is compared first:
+    /// comparing whole keys of the same length was a twentieth of lowering.
     pub fn position(&self, key: &str) -> Option<usize> {
-        self.properties
-            .iter()
-            .position(|property| property.key == key)
+        let first = key.as_bytes().first();
+        self.properties.iter().position(|property| {
+            property.key.len() == key.len()
+                && property.key.as_bytes().first() == first
+                && property.key == key
+        })
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + use<> {

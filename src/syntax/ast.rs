@@ -251,6 +251,10 @@ impl StringLit {
         let body = written
             .get(1..written.len() - usize::from(self.terminated))
             .unwrap_or_default();
+        // Most strings have no escape, and are their own value.
+        if !body.contains('\\') {
+            return SmolStr::new(body);
+        }
         let mut value = SmolStrBuilder::new();
         unescape(body, |text| value.push_str(text), |_, _| {});
         value.finish()
