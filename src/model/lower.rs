@@ -246,24 +246,27 @@ impl<'a> FileLowering<'a> {
     /// Lowers an item and the items inside it. The definition is made on
     /// the stack and moved once into its place: definitions are large.
     fn item(&mut self, item: &'a ast::Item, program: Option<Enclosing>) -> Option<DefId> {
-        let (name, name_span) = if item.kind.is_named() {
-            let name = item.name?;
-            (SmolStr::new(name.text(self.source)), name.span)
-        } else {
-            (SmolStr::new_static(item.kind.keyword()), item.keyword_span)
+        let written_name = match item.kind.is_named() {
+            true => Some(item.name?),
+            false => None,
         };
         let slot = self.out.defs.len();
         let id = DefId(self.base.defs + slot as u32);
         self.out.defs.push(None);
         let mut def = Def {
             kind: item.kind,
-            name,
+            // Each name is made in its field: a name made apart and moved
+            // in was copied in odd pieces and read back whole.
+            name: match written_name {
+                Some(name) => SmolStr::new(name.text(self.source)),
+                None => SmolStr::new_static(item.kind.keyword()),
+            },
             program_name: program.map(|program| program.name.clone()),
             title: item.title.map(|title| title.value(self.source)),
             docs: (!item.docs.is_empty()).then(|| item.docs.join("\n")),
             description: None,
             file: self.file,
-            name_span,
+            name_span: written_name.map_or(item.keyword_span, |name| name.span),
             span: item.span,
             program: program.map(|program| program.id),
             written: WrittenKeys::default(),
