@@ -394,19 +394,22 @@ impl Network {
             let item = items.get(def.index()).copied().flatten()?;
             Some(matches!(item.shape, Shape::Milestone))
         };
-        let arcs: Vec<Arc> = (0u32..)
-            .map(EdgeId)
-            .zip(&graph.edges)
-            .filter_map(|(id, edge)| {
-                is_milestone(edge.predecessor)?;
-                Some(Arc {
-                    edge: id,
-                    predecessor: edge.predecessor,
-                    successor: edge.successor,
-                    link: Link::new(edge, is_milestone(edge.successor)?),
-                })
-            })
-            .collect();
+        // Room for every edge: growing to fit copied each arc again.
+        let mut arcs = Vec::with_capacity(graph.edges.len());
+        arcs.extend(
+            (0u32..)
+                .map(EdgeId)
+                .zip(&graph.edges)
+                .filter_map(|(id, edge)| {
+                    is_milestone(edge.predecessor)?;
+                    Some(Arc {
+                        edge: id,
+                        predecessor: edge.predecessor,
+                        successor: edge.successor,
+                        link: Link::new(edge, is_milestone(edge.successor)?),
+                    })
+                }),
+        );
         Network {
             into: Groups::new(items.len(), &arcs, |arc| Some(arc.successor.index())),
             out: Groups::new(items.len(), &arcs, |arc| Some(arc.predecessor.index())),

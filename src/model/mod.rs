@@ -202,7 +202,9 @@ impl Model {
                 Some(first)
             })
             .collect();
-        let all_refs: Vec<&Reference> = refs.iter().flat_map(|file| file.iter()).collect();
+        let ref_count = refs.iter().map(|file| file.len()).sum();
+        let mut all_refs: Vec<&Reference> = Vec::with_capacity(ref_count);
+        all_refs.extend(refs.iter().flat_map(|file| file.iter()));
         let index = match unchanged {
             Some(previous) => previous.index.clone(),
             None => {
