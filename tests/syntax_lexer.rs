@@ -27,7 +27,7 @@ fn check(text: &str, expected: Expect) {
 #[test]
 fn keywords_are_the_nine_item_kinds_only() {
     check(
-        "calendar person team program project milestone risk stakeholder benefit status fs programs _x x1",
+        "calendar person team program project milestone risk stakeholder benefit status fs programs _x x1 project_0",
         expect![[r#"
             Keyword(Calendar) 0..8 "calendar"
             Keyword(Person) 9..15 "person"
@@ -43,6 +43,7 @@ fn keywords_are_the_nine_item_kinds_only() {
             Ident 82..90 "programs"
             Ident 91..93 "_x"
             Ident 94..96 "x1"
+            Ident 97..106 "project_0"
         "#]],
     );
 }

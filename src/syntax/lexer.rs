@@ -113,7 +113,10 @@ fn too_long(len: usize) -> Option<SyntaxError> {
 /// Reports what is wrong inside a token that is still produced.
 fn check_token(text: &str, raw: RawToken, span: Span, errors: &mut Vec<SyntaxError>) {
     match raw {
-        RawToken::String(terminated) => {
+        RawToken::String(StringEnd {
+            terminated,
+            escapes,
+        }) => {
             // An unterminated string is one mistake: its escapes are not
             // judged, as the missing quote may be what makes them look wrong.
             if !terminated {
@@ -123,6 +126,9 @@ fn check_token(text: &str, raw: RawToken, span: Span, errors: &mut Vec<SyntaxErr
                         "unterminated string: expected a closing `\"` before the end of the line"
                             .to_string(),
                 });
+                return;
+            }
+            if !escapes {
                 return;
             }
             let body = Span::new(span.start() + 1, span.end() - 1);
@@ -163,9 +169,8 @@ enum RawToken {
     #[regex("[A-Za-z_][A-Za-z0-9_]*")]
     Ident,
 
-    /// Whether the closing quote is there.
     #[token("\"", string_rest)]
-    String(bool),
+    String(StringEnd),
 
     #[regex("[0-9]+-[0-9]+-[0-9]+")]
     Date,
@@ -209,7 +214,9 @@ impl RawToken {
         match self {
             RawToken::Keyword(kind) => TokenKind::Keyword(kind),
             RawToken::Ident => TokenKind::Ident,
-            RawToken::String(terminated) => TokenKind::String { terminated },
+            RawToken::String(end) => TokenKind::String {
+                terminated: end.terminated,
+            },
             RawToken::Date => TokenKind::Date,
             RawToken::Duration => TokenKind::Duration,
             RawToken::Percent => TokenKind::Percent,
@@ -237,25 +244,48 @@ fn line_comment_kind(lexer: &mut logos::Lexer<RawToken>) -> CommentKind {
     }
 }
 
+/// How a string ends: whether its closing quote is there, and whether a
+/// `\` stands inside it, so that only a string with escapes is read again
+/// for them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct StringEnd {
+    terminated: bool,
+    escapes: bool,
+}
+
 /// Consumes a string after its opening quote, up to the closing quote or,
 /// when that is missing, the end of the line: strings do not span lines, so
 /// a missing quote costs one line, not the rest of the file.
-fn string_rest(lexer: &mut logos::Lexer<RawToken>) -> bool {
+fn string_rest(lexer: &mut logos::Lexer<RawToken>) -> StringEnd {
     let rest = lexer.remainder().as_bytes();
+    let mut escapes = false;
     let mut at = 0;
     while at < rest.len() {
         match rest[at] {
             b'"' => {
                 lexer.bump(at + 1);
-                return true;
+                return StringEnd {
+                    terminated: true,
+                    escapes,
+                };
             }
-            b'\\' if matches!(rest.get(at + 1), Some(b'"' | b'\\')) => at += 2,
+            b'\\' => {
+                escapes = true;
+                at += if matches!(rest.get(at + 1), Some(b'"' | b'\\')) {
+                    2
+                } else {
+                    1
+                };
+            }
             b'\n' | b'\r' => break,
             _ => at += 1,
         }
     }
     lexer.bump(at);
-    false
+    StringEnd {
+        terminated: false,
+        escapes,
+    }
 }
 
 fn block_comment_rest(lexer: &mut logos::Lexer<RawToken>) -> bool {
