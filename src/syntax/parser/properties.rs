@@ -13,9 +13,10 @@ use super::input::{Input, eat};
 use super::recovery::{followed_by_colon, is_misused_keyword, skip_while_not_sync};
 use super::source::Source;
 
-/// `key: value, value, ...`, the key being the next token. At most one
-/// error per property: the first of a missing `:`, a missing value, or
-/// something else where the property should end.
+/// Reads `key: value, value, ...`, the key being the next token, onto
+/// `members`, for the reason [`push_single`] gives. At most one error per
+/// property: the first of a missing `:`, a missing value, or something
+/// else where the property should end.
 pub(super) fn property(
     src: Source<'_>,
     inp: &mut Input<'_, '_>,
