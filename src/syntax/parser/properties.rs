@@ -176,18 +176,36 @@ fn push_single(src: Source<'_>, inp: &mut Input<'_, '_>) -> bool {
         return false;
     };
     let span = token.span;
-    let kind = match token.kind {
+    match token.kind {
         TokenKind::Ident => return push_path(inp),
-        TokenKind::String { .. } => AtomKind::String(string_lit(token)),
-        TokenKind::Date => AtomKind::Date,
-        TokenKind::Number => AtomKind::Number,
-        TokenKind::Percent => AtomKind::Percent,
-        TokenKind::Duration => AtomKind::Duration(duration(src.slice(span), span)),
+        TokenKind::String { .. }
+        | TokenKind::Date
+        | TokenKind::Number
+        | TokenKind::Percent
+        | TokenKind::Duration => {}
         _ => return false,
     };
     inp.skip();
-    inp.state().atoms.push(Atom { kind, span });
+    // The kind is made inside the closure, so that it too is made in place;
+    // the match above has left only literals.
+    push_built_in_place(&mut inp.state().atoms, || Atom {
+        kind: match token.kind {
+            TokenKind::String { .. } => AtomKind::String(string_lit(token)),
+            TokenKind::Date => AtomKind::Date,
+            TokenKind::Number => AtomKind::Number,
+            TokenKind::Percent => AtomKind::Percent,
+            _ => AtomKind::Duration(duration(src.slice(span), span)),
+        },
+        span,
+    });
     true
+}
+
+/// Pushes what `make` makes, made in the list's own memory: a value made
+/// first and then pushed is made on the stack, in pieces, and read back
+/// whole, and that wait was half of [`push_single`]'s time.
+fn push_built_in_place<T>(list: &mut Vec<T>, make: impl FnOnce() -> T) {
+    list.extend(std::iter::once_with(make));
 }
 
 /// `name` or `program.name` onto the file's list of atoms; an identifier
@@ -202,7 +220,7 @@ fn push_path(inp: &mut Input<'_, '_>) -> bool {
         return false;
     }
     inp.skip();
-    inp.state().atoms.push(Atom {
+    push_built_in_place(&mut inp.state().atoms, || Atom {
         kind: AtomKind::Path(Path {
             segments: smallvec![ident(first)],
         }),
