@@ -5,11 +5,13 @@
 //! program a bare name means an item of that program first, then a top-level
 //! item; `program.item` reaches into any program.
 
+use std::hash::BuildHasher;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use smol_str::{SmolStr, ToSmolStr};
-use std::collections::hash_map::Entry;
 
 use crate::base::{Code, Diagnostic};
 use crate::model::def::{Def, DefData, DefId, RefRole};
@@ -19,7 +21,9 @@ use crate::syntax::ast::ItemKind;
 /// an attacker's, and SipHash was a sixth of making the model on each edit.
 #[derive(Debug, Default)]
 pub(super) struct Names {
-    top: FxHashMap<SmolStr, DefId>,
+    /// By definition: its name, for the tables to compare with.
+    names: Vec<SmolStr>,
+    top: NameTable,
     /// By program name: the index in `scopes` of the items of every program
     /// block of that name.
     programs: FxHashMap<SmolStr, usize>,
@@ -41,7 +45,48 @@ pub(super) struct Names {
 struct ProgramScope {
     /// The first program of the name: the one `name.item` qualifies by.
     program: DefId,
-    items: FxHashMap<SmolStr, DefId>,
+    items: NameTable,
+}
+
+/// The definitions of one scope, found by name. A table holds only ids, 4
+/// bytes a name, and compares with `Names::names`, where a scope's names lie
+/// side by side: holding the names themselves, the table of 17,000
+/// top-level names took a megabyte and missed the cache on most lookups.
+#[derive(Debug, Default)]
+struct NameTable(HashTable<DefId>);
+
+fn hash(name: &str) -> u64 {
+    FxBuildHasher.hash_one(name)
+}
+
+impl NameTable {
+    fn with_capacity(capacity: usize) -> NameTable {
+        NameTable(HashTable::with_capacity(capacity))
+    }
+
+    fn get(&self, names: &[SmolStr], name: &str) -> Option<DefId> {
+        let same = |def: &DefId| names[def.index()] == name;
+        self.0.find(hash(name), same).copied()
+    }
+
+    /// Adds `def` under its name; the definition that has the name already,
+    /// if one has.
+    fn insert(&mut self, names: &[SmolStr], def: DefId) -> Result<(), DefId> {
+        let name = &names[def.index()];
+        let same = |other: &DefId| names[other.index()] == *name;
+        let rehash = |other: &DefId| hash(&names[other.index()]);
+        match self.0.entry(hash(name), same, rehash) {
+            Entry::Occupied(first) => Err(*first.get()),
+            Entry::Vacant(slot) => {
+                slot.insert(def);
+                Ok(())
+            }
+        }
+    }
+
+    fn ids(&self) -> impl Iterator<Item = DefId> + '_ {
+        self.0.iter().copied()
+    }
 }
 
 /// A name as it can be written from some scope, and what it means there.
@@ -86,6 +131,7 @@ impl Names {
     /// further pass would read them all from memory again.
     pub(super) fn build(defs: &[Arc<Def>]) -> Names {
         let mut names = Names {
+            names: Vec::with_capacity(defs.len()),
             home: vec![None; defs.len()],
             kinds: Vec::with_capacity(defs.len()),
             ..Names::default()
@@ -93,6 +139,7 @@ impl Names {
         for (index, def) in defs.iter().enumerate() {
             let id = DefId(index as u32);
             names.kinds.push(def.kind);
+            names.names.push(def.name.clone());
             if !def.kind.is_named() {
                 continue;
             }
@@ -106,21 +153,15 @@ impl Names {
                     None => continue,
                 },
             };
-            match scope.entry(def.name.clone()) {
-                Entry::Occupied(first) => names.duplicates.push((*first.get(), id)),
-                Entry::Vacant(slot) => {
-                    slot.insert(id);
-                }
+            if let Err(first) = scope.insert(&names.names, id) {
+                names.duplicates.push((first, id));
             }
             if let DefData::Program(program) = &def.data {
                 let scopes = &mut names.scopes;
                 let scope = *names.programs.entry(def.name.clone()).or_insert_with(|| {
                     scopes.push(ProgramScope {
                         program: id,
-                        items: FxHashMap::with_capacity_and_hasher(
-                            program.children.len(),
-                            Default::default(),
-                        ),
+                        items: NameTable::with_capacity(program.children.len()),
                     });
                     scopes.len() - 1
                 });
@@ -167,9 +208,9 @@ impl Names {
         match segments {
             [name] => {
                 let name = name.as_ref();
-                let local = local.and_then(|scope| scope.items.get(name));
-                match local.or_else(|| self.top.get(name)) {
-                    Some(&target) => Resolution::Found {
+                let local = local.and_then(|scope| scope.items.get(&self.names, name));
+                match local.or_else(|| self.top.get(&self.names, name)) {
+                    Some(target) => Resolution::Found {
                         target,
                         qualifier: None,
                     },
@@ -179,13 +220,13 @@ impl Names {
             [program, name] => {
                 let scope = self.programs.get(program.as_ref());
                 let Some(scope) = scope.map(|&scope| &self.scopes[scope]) else {
-                    return match self.top.get(program.as_ref()) {
-                        Some(&other) => Resolution::NotAProgram(other),
+                    return match self.top.get(&self.names, program.as_ref()) {
+                        Some(other) => Resolution::NotAProgram(other),
                         None => Resolution::NoSuchProgram,
                     };
                 };
-                match scope.items.get(name.as_ref()) {
-                    Some(&target) => Resolution::Found {
+                match scope.items.get(&self.names, name.as_ref()) {
+                    Some(target) => Resolution::Found {
                         target,
                         qualifier: Some(scope.program),
                     },
@@ -205,20 +246,23 @@ impl Names {
         role: RefRole,
     ) -> Vec<VisibleName> {
         let local = scope.and_then(|program| self.scope(program));
-        let shadowed = |name: &str| local.is_some_and(|local| local.items.contains_key(name));
+        let shadowed =
+            |name: &str| local.is_some_and(|local| local.items.get(&self.names, name).is_some());
         defs.iter()
             .enumerate()
             .filter(|(_, def)| role.accepts().contains(&def.kind))
             .filter_map(|(index, def)| {
                 let id = DefId(index as u32);
                 let text = match def.program {
-                    None if self.top.get(&def.name) == Some(&id) && !shadowed(&def.name) => {
+                    None if self.top.get(&self.names, &def.name) == Some(id)
+                        && !shadowed(&def.name) =>
+                    {
                         def.name.clone()
                     }
                     None => return None,
                     Some(program) => {
                         let home = self.scope(program)?;
-                        if home.items.get(&def.name) != Some(&id) {
+                        if home.items.get(&self.names, &def.name) != Some(id) {
                             return None;
                         }
                         let at_home = local.is_some_and(|local| local.program == home.program);
@@ -253,17 +297,16 @@ impl Names {
     }
 
     /// The items of a program of a role's kinds, for suggestions.
-    pub(super) fn program_items<'n>(
-        &'n self,
-        defs: &'n [Arc<Def>],
+    pub(super) fn program_items(
+        &self,
         program: DefId,
         role: RefRole,
-    ) -> impl Iterator<Item = &'n str> {
+    ) -> impl Iterator<Item = &str> {
         self.scope(program)
             .into_iter()
-            .flat_map(|scope| scope.items.iter())
-            .filter(move |(_, item)| role.accepts().contains(&defs[item.index()].kind))
-            .map(|(name, _)| name.as_str())
+            .flat_map(|scope| scope.items.ids())
+            .filter(move |item| role.accepts().contains(&self.kind(*item)))
+            .map(|item| self.names[item.index()].as_str())
     }
 }
 
