@@ -5,10 +5,12 @@ mod diagnostic;
 mod groups;
 mod inline_list;
 mod line_index;
+mod shared_text;
 mod span;
 
 pub use diagnostic::{Code, Diagnostic, Related, Severity};
 pub use groups::Groups;
 pub use inline_list::map_inline;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use shared_text::SharedText;
 pub use span::{FileId, FileSpan, Span};

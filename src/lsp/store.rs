@@ -6,13 +6,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
 
 use crate::analysis::Options;
-use crate::base::PositionEncoding;
+use crate::base::{PositionEncoding, SharedText};
 use crate::lsp::document::OpenDocument;
 use crate::workspace::Settings;
 
@@ -32,7 +31,7 @@ pub(crate) struct Store {
 /// One document: its text on disk, the editor's while it is open, or both.
 #[derive(Debug, Default)]
 struct Document {
-    disk: Option<Stamped<Arc<str>>>,
+    disk: Option<Stamped<SharedText>>,
     open: Option<Stamped<OpenDocument>>,
 }
 
@@ -62,11 +61,11 @@ pub(crate) struct Source {
 
 pub(crate) enum SourceText {
     Open(Rope),
-    Disk(Arc<str>),
+    Disk(SharedText),
 }
 
 impl SourceText {
-    pub fn to_text(&self) -> Arc<str> {
+    pub fn to_text(&self) -> SharedText {
         match self {
             SourceText::Open(rope) => rope.to_string().into(),
             SourceText::Disk(text) => text.clone(),
@@ -160,14 +159,14 @@ impl Store {
         self.update(uri, |document, stamp| {
             document.open = None;
             document.disk = disk_text.map(|text| Stamped {
-                value: Arc::from(text),
+                value: SharedText::from(text),
                 stamp,
             });
         });
     }
 
     pub fn set_disk(&mut self, uri: Uri, text: String) {
-        let value = Arc::from(text);
+        let value = SharedText::from(text);
         self.update(&uri, |document, stamp| {
             document.disk = Some(Stamped { value, stamp });
         });

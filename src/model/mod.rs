@@ -20,7 +20,7 @@ pub use def::*;
 pub use lower::LoweredFile;
 pub use scope::VisibleName;
 
-use crate::base::{Diagnostic, FileId, LineIndex};
+use crate::base::{Diagnostic, FileId, LineIndex, SharedText};
 use crate::syntax::ast::ItemKind;
 use crate::syntax::{self, Parse};
 use index::Index;
@@ -32,7 +32,7 @@ use scope::Names;
 pub struct ParsedFile {
     pub path: String,
     /// Shared with the language server's copy of a file read from disk.
-    pub text: Arc<str>,
+    pub text: SharedText,
     /// Made by the first caller that converts an offset to a line: most
     /// files of a workspace are checked without any.
     line_index: OnceLock<LineIndex>,
@@ -42,7 +42,7 @@ pub struct ParsedFile {
 }
 
 impl ParsedFile {
-    pub fn new(path: impl Into<String>, text: impl Into<Arc<str>>) -> ParsedFile {
+    pub fn new(path: impl Into<String>, text: impl Into<SharedText>) -> ParsedFile {
         let text = text.into();
         ParsedFile {
             path: path.into(),
@@ -94,7 +94,7 @@ impl ParsedFile {
     /// demand for any other.
     pub fn lower_dropping_syntax(
         path: String,
-        text: Arc<str>,
+        text: SharedText,
         place: FileId,
         keep_syntax: bool,
     ) -> (Arc<ParsedFile>, Arc<LoweredFile>) {
@@ -104,7 +104,7 @@ impl ParsedFile {
     /// As [`ParsedFile::lower_dropping_syntax`], the ids counted from `base`.
     fn lower_dropping_syntax_at(
         path: String,
-        text: Arc<str>,
+        text: SharedText,
         place: FileId,
         base: Offsets,
         keep_syntax: bool,
@@ -152,7 +152,7 @@ impl Model {
     pub fn build_dropping_syntax(sources: Vec<(String, String)>) -> Model {
         let lower = |index: usize, (path, text): (String, String), base| {
             let place = FileId(index as u32);
-            ParsedFile::lower_dropping_syntax_at(path, Arc::from(text), place, base, false)
+            ParsedFile::lower_dropping_syntax_at(path, text.into(), place, base, false)
         };
         let (files, lowered) = if rayon::current_num_threads() == 1 {
             // One after the other, each file's ids follow the file before
