@@ -436,10 +436,11 @@ struct Planner<'m> {
 impl Planner<'_> {
     fn plan(&self) -> Schedule {
         let order = self.topological_order();
+        let in_order = || order.iter().filter_map(|&def| self.scheduled(def));
         let mut earliest: Vec<Option<Timing>> = vec![None; self.items.len()];
         let mut start_conflicts = Vec::new();
         let mut incoming = Vec::new();
-        for &(def, item) in &order {
+        for (def, item) in in_order() {
             incoming.clear();
             incoming.extend(self.network.arcs_into(def).iter().filter_map(|arc| {
                 let predecessor = earliest[arc.predecessor.index()]?;
@@ -453,13 +454,13 @@ impl Planner<'_> {
 
         // By program index, and one more for the items outside any program.
         let mut group_finishes: Vec<Option<WorkDay>> = vec![None; self.items.len() + 1];
-        for &(def, item) in &order {
+        for (def, item) in in_order() {
             let finish = &mut group_finishes[item.group];
             *finish = (*finish).max(earliest[def.index()].map(|timing| timing.finish));
         }
 
         let mut latest: Vec<Option<Timing>> = vec![None; self.items.len()];
-        for &(def, item) in order.iter().rev() {
+        for (def, item) in order.iter().rev().filter_map(|&def| self.scheduled(def)) {
             if let Some(early) = earliest[def.index()] {
                 let group_finish = group_finishes[item.group];
                 latest[def.index()] = Some(self.backward(def, item, early, group_finish, &latest));
@@ -484,14 +485,19 @@ impl Planner<'_> {
         }
     }
 
+    fn scheduled(&self, def: DefId) -> Option<(DefId, Item)> {
+        Some((def, self.items[def.index()]?))
+    }
+
     /// The scheduled items, each after its predecessors: in id order, except
     /// that an item that depends on a later one follows the last of its
     /// predecessors. Plans mostly name what comes before, so the passes over
     /// the order read the per-item arrays almost in sequence; a queue of
     /// ready items instead jumped across arrays larger than the caches.
     /// Items left over (only possible if a cycle went unreported) are not
-    /// scheduled.
-    fn topological_order(&self) -> Vec<(DefId, Item)> {
+    /// scheduled. Ids only, the items read from `items` as the passes go:
+    /// a copy of every item beside its id was 8 MB of 100,000 projects.
+    fn topological_order(&self) -> Vec<DefId> {
         let mut waiting_for: Vec<u32> = (0..self.items.len() as u32)
             .map(|index| self.network.arcs_into(DefId(index)).len() as u32)
             .collect();
@@ -503,7 +509,7 @@ impl Planner<'_> {
             }
             freed_behind.push(DefId(index as u32));
             while let Some(def) = freed_behind.pop() {
-                order.extend(self.items[def.index()].map(|item| (def, item)));
+                order.push(def);
                 for arc in self.network.arcs_out_of(def) {
                     let successor = arc.successor.index();
                     waiting_for[successor] -= 1;
