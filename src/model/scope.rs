@@ -59,14 +59,30 @@ fn hash(name: &str) -> u64 {
     FxBuildHasher.hash_one(name)
 }
 
+/// A name to look up, hashed once for every table it is looked up in.
+#[derive(Clone, Copy)]
+struct Key<'n> {
+    name: &'n str,
+    hash: u64,
+}
+
+impl<'n> Key<'n> {
+    fn new(name: &'n str) -> Key<'n> {
+        Key {
+            name,
+            hash: hash(name),
+        }
+    }
+}
+
 impl NameTable {
     fn with_capacity(capacity: usize) -> NameTable {
         NameTable(HashTable::with_capacity(capacity))
     }
 
-    fn get(&self, names: &[SmolStr], name: &str) -> Option<DefId> {
-        let same = |def: &DefId| names[def.index()] == name;
-        self.0.find(hash(name), same).copied()
+    fn get(&self, names: &[SmolStr], key: Key<'_>) -> Option<DefId> {
+        let same = |def: &DefId| names[def.index()] == key.name;
+        self.0.find(key.hash, same).copied()
     }
 
     /// Adds `def` under its name; the definition that has the name already,
@@ -207,9 +223,9 @@ impl Names {
     ) -> Resolution {
         match segments {
             [name] => {
-                let name = name.as_ref();
-                let local = local.and_then(|scope| scope.items.get(&self.names, name));
-                match local.or_else(|| self.top.get(&self.names, name)) {
+                let key = Key::new(name.as_ref());
+                let local = local.and_then(|scope| scope.items.get(&self.names, key));
+                match local.or_else(|| self.top.get(&self.names, key)) {
                     Some(target) => Resolution::Found {
                         target,
                         qualifier: None,
@@ -220,12 +236,12 @@ impl Names {
             [program, name] => {
                 let scope = self.programs.get(program.as_ref());
                 let Some(scope) = scope.map(|&scope| &self.scopes[scope]) else {
-                    return match self.top.get(&self.names, program.as_ref()) {
+                    return match self.top.get(&self.names, Key::new(program.as_ref())) {
                         Some(other) => Resolution::NotAProgram(other),
                         None => Resolution::NoSuchProgram,
                     };
                 };
-                match scope.items.get(&self.names, name.as_ref()) {
+                match scope.items.get(&self.names, Key::new(name.as_ref())) {
                     Some(target) => Resolution::Found {
                         target,
                         qualifier: Some(scope.program),
@@ -247,22 +263,21 @@ impl Names {
     ) -> Vec<VisibleName> {
         let local = scope.and_then(|program| self.scope(program));
         let shadowed =
-            |name: &str| local.is_some_and(|local| local.items.get(&self.names, name).is_some());
+            |key: Key<'_>| local.is_some_and(|local| local.items.get(&self.names, key).is_some());
         defs.iter()
             .enumerate()
             .filter(|(_, def)| role.accepts().contains(&def.kind))
             .filter_map(|(index, def)| {
                 let id = DefId(index as u32);
+                let key = Key::new(&def.name);
                 let text = match def.program {
-                    None if self.top.get(&self.names, &def.name) == Some(id)
-                        && !shadowed(&def.name) =>
-                    {
+                    None if self.top.get(&self.names, key) == Some(id) && !shadowed(key) => {
                         def.name.clone()
                     }
                     None => return None,
                     Some(program) => {
                         let home = self.scope(program)?;
-                        if home.items.get(&self.names, &def.name) != Some(id) {
+                        if home.items.get(&self.names, key) != Some(id) {
                             return None;
                         }
                         let at_home = local.is_some_and(|local| local.program == home.program);
