@@ -436,11 +436,11 @@ struct Planner<'m> {
 impl Planner<'_> {
     fn plan(&self) -> Schedule {
         let order = self.topological_order();
-        let in_order = || order.iter().filter_map(|&def| self.scheduled(def));
+        let scheduled = |&def: &DefId| self.scheduled(def);
         let mut earliest: Vec<Option<Timing>> = vec![None; self.items.len()];
         let mut start_conflicts = Vec::new();
         let mut incoming = Vec::new();
-        for (def, item) in in_order() {
+        for (def, item) in order.iter().filter_map(scheduled) {
             incoming.clear();
             incoming.extend(self.network.arcs_into(def).iter().filter_map(|arc| {
                 let predecessor = earliest[arc.predecessor.index()]?;
@@ -454,13 +454,13 @@ impl Planner<'_> {
 
         // By program index, and one more for the items outside any program.
         let mut group_finishes: Vec<Option<WorkDay>> = vec![None; self.items.len() + 1];
-        for (def, item) in in_order() {
+        for (def, item) in order.iter().filter_map(scheduled) {
             let finish = &mut group_finishes[item.group];
             *finish = (*finish).max(earliest[def.index()].map(|timing| timing.finish));
         }
 
         let mut latest: Vec<Option<Timing>> = vec![None; self.items.len()];
-        for (def, item) in order.iter().rev().filter_map(|&def| self.scheduled(def)) {
+        for (def, item) in order.iter().rev().filter_map(scheduled) {
             if let Some(early) = earliest[def.index()] {
                 let group_finish = group_finishes[item.group];
                 latest[def.index()] = Some(self.backward(def, item, early, group_finish, &latest));
@@ -485,6 +485,7 @@ impl Planner<'_> {
         }
     }
 
+    /// `def` and its item, if it is scheduled: the order holds ids alone.
     fn scheduled(&self, def: DefId) -> Option<(DefId, Item)> {
         Some((def, self.items[def.index()]?))
     }
