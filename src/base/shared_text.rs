@@ -7,7 +7,7 @@ use std::sync::Arc;
 /// A file's text, shared by reference count. Made from a `String` without
 /// copying it: an `Arc<str>` copied every text of a workspace once more, and
 /// that copy, with the fresh memory it wrote, was some 2% of checking.
-#[derive(Clone, PartialEq, Eq, Default)]
+#[derive(Clone)]
 pub struct SharedText(Arc<String>);
 
 impl Deref for SharedText {
