@@ -73,6 +73,11 @@ impl<'n> Key<'n> {
             hash: hash(name),
         }
     }
+
+    /// Whether a definition, in a table comparing with `names`, has this name.
+    fn names(self, names: &[SmolStr]) -> impl Fn(&DefId) -> bool {
+        move |def| names[def.index()] == self.name
+    }
 }
 
 impl NameTable {
@@ -81,17 +86,15 @@ impl NameTable {
     }
 
     fn get(&self, names: &[SmolStr], key: Key<'_>) -> Option<DefId> {
-        let same = |def: &DefId| names[def.index()] == key.name;
-        self.0.find(key.hash, same).copied()
+        self.0.find(key.hash, key.names(names)).copied()
     }
 
     /// Adds `def` under its name; the definition that has the name already,
     /// if one has.
     fn insert(&mut self, names: &[SmolStr], def: DefId) -> Result<(), DefId> {
-        let name = &names[def.index()];
-        let same = |other: &DefId| names[other.index()] == *name;
+        let key = Key::new(&names[def.index()]);
         let rehash = |other: &DefId| hash(&names[other.index()]);
-        match self.0.entry(hash(name), same, rehash) {
+        match self.0.entry(key.hash, key.names(names), rehash) {
             Entry::Occupied(first) => Err(*first.get()),
             Entry::Vacant(slot) => {
                 slot.insert(def);
