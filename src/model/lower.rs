@@ -186,6 +186,9 @@ pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
 fn lower_file(file: FileId, base: Offsets, source: &str, parse: &Parse) -> Lowered {
     let mut out = Lowered::default();
     out.defs.reserve_exact(item_count(&parse.file));
+    // Each reference is one of the file's paths: a list that grew instead
+    // moved its references at every doubling.
+    out.refs.reserve_exact(parse.file.paths);
     out.diagnostics.extend(parse.errors.iter().map(|error| {
         Diagnostic::new(
             Code::SyntaxError,

@@ -19,6 +19,9 @@ pub struct SourceFile {
     /// size; writing members of 128 bytes was a sixth of parsing an item.
     pub(crate) values: Vec<Value>,
     pub(crate) atoms: Vec<Atom>,
+    /// How many of the atoms are paths: as many references at most as
+    /// lowering makes of the file.
+    pub(crate) paths: usize,
 }
 
 impl SourceFile {

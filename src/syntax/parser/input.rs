@@ -26,6 +26,8 @@ pub(super) struct State {
     pub errors: Vec<SyntaxError>,
     pub values: Vec<Value>,
     pub atoms: Vec<Atom>,
+    /// How many of the atoms read are paths.
+    pub paths: usize,
 }
 
 impl State {

@@ -57,6 +57,7 @@ pub(super) fn file(src: Source<'_>, inp: &mut Input<'_, '_>) -> SourceFile {
         items,
         values: std::mem::take(&mut state.values),
         atoms: std::mem::take(&mut state.atoms),
+        paths: state.paths,
     }
 }
 

@@ -220,6 +220,7 @@ fn push_path(inp: &mut Input<'_, '_>) -> bool {
         return false;
     }
     inp.skip();
+    inp.state().paths += 1;
     push_built_in_place(&mut inp.state().atoms, || Atom {
         kind: AtomKind::Path(Path {
             segments: smallvec![ident(first)],
