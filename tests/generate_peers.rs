@@ -264,7 +264,7 @@ fn pgm_dates(options: &generate::Options) -> BTreeMap<String, (String, String)> 
         .defs
         .iter()
         .enumerate()
-        .filter(|(_, def)| def.kind == ItemKind::Project)
+        .filter(|(_, def)| def.kind() == ItemKind::Project)
         .filter_map(|(index, def)| {
             let dates = analysis.schedule.dates(DefId(index as u32))?;
             Some((

@@ -35,7 +35,7 @@ fn every_name_leads_to_its_definition_and_back() {
     for directory in ["examples/portfolio", "examples/broken"] {
         let (model, analysis) = load(directory);
         for (index, def) in model.defs.iter().enumerate() {
-            if !def.kind.is_named() {
+            if !def.kind().is_named() {
                 continue;
             }
             let id = DefId(index as u32);

@@ -46,14 +46,14 @@ fn dump(model: &Model) -> String {
         writeln!(
             out,
             "{} {}{title} @ {at}",
-            def.kind.keyword(),
+            def.kind().keyword(),
             def.qualified_name()
         )
         .unwrap();
         if let Some(docs) = &def.docs {
             writeln!(out, "  /// {docs:?}").unwrap();
         }
-        for property in schema::item(def.kind).properties {
+        for property in schema::item(def.kind()).properties {
             if let Some(value) = value(model, def, property.shape) {
                 writeln!(out, "  {}: {value}", property.key).unwrap();
             }
@@ -1138,7 +1138,7 @@ fn check_lookups(fixture: &str, expect: Expect) {
         .defs
         .iter()
         .enumerate()
-        .filter(|(_, def)| def.kind == ItemKind::Program)
+        .filter(|(_, def)| def.kind() == ItemKind::Program)
         .map(|(index, _)| Some(DefId(index as u32)));
     for scope in [None].into_iter().chain(programs) {
         let scope_name = scope.map_or("top".to_string(), name);
@@ -1313,7 +1313,7 @@ proptest! {
                 prop_assert!(model.references_to(target).contains(&id));
             }
             if let Some(target) = model.target(id) {
-                prop_assert!(reference.role.accepts().contains(&model.def(target).kind));
+                prop_assert!(reference.role.accepts().contains(&model.def(target).kind()));
             }
         }
         for diagnostic in &model.diagnostics {

@@ -22,7 +22,7 @@ pub fn scheduled_items<'m>(
 ) -> impl Iterator<Item = DefId> + 'm {
     program.children.iter().copied().filter(|&child| {
         matches!(
-            model.def(child).kind,
+            model.def(child).kind(),
             ItemKind::Project | ItemKind::Milestone
         )
     })

@@ -46,7 +46,7 @@ fn write_json(loaded: &Loaded, out: &mut dyn Write) -> io::Result<()> {
             let def = model.def(item);
             ItemJson {
                 id: def.qualified_name(),
-                kind: def.kind.keyword(),
+                kind: def.kind().keyword(),
                 title: def.title.as_deref(),
                 dates: DatesJson::of(&loaded.analysis.schedule, item),
             }

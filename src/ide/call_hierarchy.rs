@@ -24,8 +24,11 @@ pub struct Call {
 /// within one model.
 pub fn prepare_call_hierarchy(model: &Model, file: FileId, offset: usize) -> Option<NavTarget> {
     let def = at_offset(model, file, offset)?.def(model)?;
-    matches!(model.def(def).kind, ItemKind::Project | ItemKind::Milestone)
-        .then(|| NavTarget::new(model, def))
+    matches!(
+        model.def(def).kind(),
+        ItemKind::Project | ItemKind::Milestone
+    )
+    .then(|| NavTarget::new(model, def))
 }
 
 /// The items that depend on `def`.

@@ -24,7 +24,7 @@ pub fn code_lenses(model: &Model, analysis: &Analysis, file: FileId) -> Vec<Code
     let mut lenses = Vec::new();
     for id in model.defs_in_file(file) {
         let def = model.def(id);
-        if def.kind != ItemKind::Project {
+        if def.kind() != ItemKind::Project {
             continue;
         }
         let dependents = dependents(analysis, id);

@@ -42,7 +42,7 @@ fn symbol(model: &Model, id: DefId) -> DocumentSymbol {
     DocumentSymbol {
         name: def.name.to_string(),
         detail: def.title.as_deref().map(String::from),
-        kind: def.kind,
+        kind: def.kind(),
         full: def.span,
         focus: def.name_span,
         children,

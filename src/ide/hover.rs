@@ -65,8 +65,8 @@ fn property_key(item: ItemKind, key: &str) -> Option<String> {
 fn definition(model: &Model, analysis: &Analysis, id: DefId) -> String {
     let def = model.def(id);
     let mut out = String::from("```pgm\n");
-    out.push_str(def.kind.keyword());
-    if def.kind.is_named() {
+    out.push_str(def.kind().keyword());
+    if def.kind().is_named() {
         let _ = write!(out, " {}", def.qualified_name());
     }
     if let Some(title) = &def.title {
@@ -242,7 +242,7 @@ impl Facts<'_> {
                 let n = program
                     .children
                     .iter()
-                    .filter(|&&child| self.model.def(child).kind == kind)
+                    .filter(|&&child| self.model.def(child).kind() == kind)
                     .count();
                 (n > 0).then(|| describe::count(n, kind.keyword()))
             })

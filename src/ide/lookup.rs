@@ -60,7 +60,7 @@ pub(crate) fn mentions(model: &Model, def: DefId) -> Vec<Mention> {
 /// The span a definition's name occupies, if it has a name.
 pub(crate) fn name_location(model: &Model, def: DefId) -> Option<FileSpan> {
     let def = model.def(def);
-    def.kind.is_named().then(|| def.name_location())
+    def.kind().is_named().then(|| def.name_location())
 }
 
 /// The span that identifies a syntax item: its name, or the keyword of the
@@ -145,7 +145,7 @@ pub(crate) fn item_of(model: &Model, def: DefId) -> Option<&Item> {
     items_around(source, def.name_span.start())
         .into_iter()
         .rev()
-        .find(|item| item.kind == def.kind && identifying_span(item) == Some(def.name_span))
+        .find(|item| item.kind == def.kind() && identifying_span(item) == Some(def.name_span))
 }
 
 /// The definition lowered from a syntax item of `file`.
@@ -153,7 +153,7 @@ pub(crate) fn def_of(model: &Model, file: FileId, item: &Item) -> Option<DefId> 
     let span = identifying_span(item)?;
     model.defs_in_file(file).find(|&id| {
         let def = model.def(id);
-        def.kind == item.kind && def.name_span == span
+        def.kind() == item.kind && def.name_span == span
     })
 }
 

@@ -23,7 +23,7 @@ impl NavTarget {
         let def = model.def(id);
         NavTarget {
             def: id,
-            kind: def.kind,
+            kind: def.kind(),
             name: def.qualified_name().to_string(),
             title: def.title.as_deref().map(String::from),
             full: FileSpan::new(def.file, def.span),

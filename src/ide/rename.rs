@@ -74,7 +74,7 @@ fn renamable_at(model: &Model, file: FileId, offset: usize) -> Result<(DefId, Sp
         }
         AtOffset::Word { .. } => format!("`{word}` is a value of the language, not a name."),
         AtOffset::DefName { .. } | AtOffset::Mention { .. } => match found.def(model) {
-            Some(def) if !model.def(def).kind.is_named() => {
+            Some(def) if !model.def(def).kind().is_named() => {
                 format!("`{word}` is a keyword, not a name.")
             }
             Some(def) => return Ok((def, found.span())),

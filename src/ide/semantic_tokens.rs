@@ -163,10 +163,10 @@ fn names_in_file(model: &Model, file: FileId) -> HashMap<usize, (TokenType, Modi
         .with(TokenModifier::Declaration);
     for id in model.defs_in_file(file) {
         let def = model.def(id);
-        if def.kind.is_named() {
+        if def.kind().is_named() {
             names.insert(
                 def.name_span.start(),
-                (TokenType::of_kind(def.kind), defined),
+                (TokenType::of_kind(def.kind()), defined),
             );
         }
     }
@@ -174,7 +174,7 @@ fn names_in_file(model: &Model, file: FileId) -> HashMap<usize, (TokenType, Modi
         for (segment, name) in model.reference(id).segments.iter().enumerate() {
             let token_type = segment_target(model, id, segment)
                 .map_or(TokenType::UnresolvedReference, |target| {
-                    TokenType::of_kind(model.def(target).kind)
+                    TokenType::of_kind(model.def(target).kind())
                 });
             names.insert(name.start(), (token_type, Modifiers::default()));
         }

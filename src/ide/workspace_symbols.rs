@@ -14,7 +14,7 @@ const MAX_RESULTS: usize = 128;
 pub fn workspace_symbols(model: &Model, query: &str) -> Vec<NavTarget> {
     let query = query.to_lowercase();
     let mut ranked: Vec<(u8, &Def, NavTarget)> = all_defs(model)
-        .filter(|&id| model.def(id).kind.is_named())
+        .filter(|&id| model.def(id).kind().is_named())
         .filter_map(|id| {
             let def = model.def(id);
             let rank = rank(def, &query)?;

@@ -46,7 +46,6 @@ pub struct DateRange {
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct Def {
-    pub kind: ItemKind,
     /// The identifier; `calendar` for the (unnamed) calendar.
     pub name: SmolStr,
     /// The name of the program it is in, if any: with `name`, its
@@ -87,13 +86,19 @@ impl WrittenKeys {
 }
 
 impl Def {
+    /// What the definition is, as its data says: a pass over definitions
+    /// that reads the kind and the data reads one place of each.
+    pub fn kind(&self) -> ItemKind {
+        self.data.kind()
+    }
+
     pub fn name_location(&self) -> FileSpan {
         FileSpan::new(self.file, self.name_span)
     }
 
     /// Whether the body gives the property `key`, whatever its value.
     pub fn wrote(&self, key: &str) -> bool {
-        crate::model::schema::item(self.kind)
+        crate::model::schema::item(self.kind())
             .position(key)
             .is_some_and(|position| self.written.contains(position))
     }
@@ -184,6 +189,20 @@ impl DefData {
             ItemKind::Risk => DefData::Risk(Risk::default()),
             ItemKind::Stakeholder => DefData::Stakeholder(Stakeholder::default()),
             ItemKind::Benefit => DefData::Benefit(Benefit::default()),
+        }
+    }
+
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            DefData::Calendar(_) => ItemKind::Calendar,
+            DefData::Person(_) => ItemKind::Person,
+            DefData::Team(_) => ItemKind::Team,
+            DefData::Program(_) => ItemKind::Program,
+            DefData::Project(_) => ItemKind::Project,
+            DefData::Milestone(_) => ItemKind::Milestone,
+            DefData::Risk(_) => ItemKind::Risk,
+            DefData::Stakeholder(_) => ItemKind::Stakeholder,
+            DefData::Benefit(_) => ItemKind::Benefit,
         }
     }
 }

@@ -257,7 +257,6 @@ impl<'a> FileLowering<'a> {
         let id = DefId(self.base.defs + slot as u32);
         self.out.defs.push(None);
         let mut def = Def {
-            kind: item.kind,
             // Each name is made in its field: a name made apart and moved
             // in was copied in odd pieces and read back whole.
             name: match written_name {
@@ -283,7 +282,7 @@ impl<'a> FileLowering<'a> {
     }
 
     fn body(&mut self, id: DefId, def: &mut Def, body: &'a ast::Body) {
-        let schema = schema::item(def.kind);
+        let schema = schema::item(def.kind());
         let first_given = self.given.len();
         for member in &body.members {
             match member {
@@ -291,7 +290,7 @@ impl<'a> FileLowering<'a> {
                     self.property(id, def, schema, property, first_given);
                 }
                 Member::Item(child)
-                    if def.kind == ItemKind::Program && !child.kind.is_top_level() =>
+                    if def.kind() == ItemKind::Program && !child.kind.is_top_level() =>
                 {
                     let enclosing = Enclosing {
                         id,
@@ -446,10 +445,10 @@ impl<'a> FileLowering<'a> {
 
 /// How messages name an item: project `apollo.iam`, or the calendar.
 fn describe(def: &Def) -> String {
-    if def.kind.is_named() {
-        format!("{} `{}`", def.kind.keyword(), def.qualified_name())
+    if def.kind().is_named() {
+        format!("{} `{}`", def.kind().keyword(), def.qualified_name())
     } else {
-        format!("the {}", def.kind.keyword())
+        format!("the {}", def.kind().keyword())
     }
 }
 

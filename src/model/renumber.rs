@@ -85,7 +85,6 @@ impl Offsets {
     /// Shifts the definition's ids, and moves it to `file`.
     pub fn shift_def(self, def: &mut Def, file: FileId) {
         let Def {
-            kind: _,
             name: _,
             program_name: _,
             title: _,

@@ -113,7 +113,7 @@ impl Reporter<'_> {
                 let text = reference.text(source);
                 let message = format!(
                     "`{text}` is {}; `{}` takes {}",
-                    scope::article(def.kind),
+                    scope::article(def.kind()),
                     reference.role.key(),
                     schema::role_takes(reference.role)
                 );
@@ -157,7 +157,7 @@ impl Reporter<'_> {
                 let message = format!(
                     "`{}` is {}, not a program",
                     other.name,
-                    scope::article(other.kind)
+                    scope::article(other.kind())
                 );
                 Diagnostic::new(Code::UnresolvedReference, at(first_segment), message).with_related(
                     other.name_location(),

@@ -53,7 +53,7 @@ pub(super) fn same_names(previous: &Model, lowered: &[Arc<LoweredFile>], sources
 /// What the name table reads of a definition.
 fn same_def_name(now: &Arc<Def>, before: &Arc<Def>) -> bool {
     Arc::ptr_eq(now, before)
-        || (now.kind == before.kind && now.name == before.name && now.program == before.program)
+        || (now.kind() == before.kind() && now.name == before.name && now.program == before.program)
 }
 
 /// What a lookup reads of a reference, besides the text of its name.

@@ -571,7 +571,6 @@ mod tests {
         for schema in &ITEMS {
             for property in schema.properties {
                 let mut def = Def {
-                    kind: schema.kind,
                     name: SmolStr::default(),
                     program_name: None,
                     title: None,

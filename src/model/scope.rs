@@ -157,9 +157,9 @@ impl Names {
         };
         for (index, def) in defs.iter().enumerate() {
             let id = DefId(index as u32);
-            names.kinds.push(def.kind);
+            names.kinds.push(def.kind());
             names.names.push(def.name.clone());
-            if !def.kind.is_named() {
+            if !def.kind().is_named() {
                 continue;
             }
             let scope = match def.program {
@@ -269,7 +269,7 @@ impl Names {
             |key: Key<'_>| local.is_some_and(|local| local.items.get(&self.names, key).is_some());
         defs.iter()
             .enumerate()
-            .filter(|(_, def)| role.accepts().contains(&def.kind))
+            .filter(|(_, def)| role.accepts().contains(&def.kind()))
             .filter_map(|(index, def)| {
                 let id = DefId(index as u32);
                 let key = Key::new(&def.name);
@@ -334,12 +334,12 @@ fn duplicate(defs: &[Arc<Def>], first: DefId, again: &Def) -> Diagnostic {
         Some(program) => format!(
             "program `{}` already has {} named `{}`",
             defs[program.index()].name,
-            article(first.kind),
+            article(first.kind()),
             again.name
         ),
         None => format!(
             "there is already {} named `{}`",
-            article(first.kind),
+            article(first.kind()),
             again.name
         ),
     };
@@ -359,5 +359,5 @@ pub(super) fn article(kind: ItemKind) -> String {
 pub(super) fn scope_of(defs: &[Arc<Def>], def: DefId) -> Option<DefId> {
     let item = &defs[def.index()];
     item.program
-        .or_else(|| (item.kind == ItemKind::Program).then_some(def))
+        .or_else(|| (item.kind() == ItemKind::Program).then_some(def))
 }

@@ -13,7 +13,7 @@ pub(super) fn check(def: &Def, out: &mut Vec<Diagnostic>) {
     if owner.is_none() {
         let message = format!(
             "{} `{}` has no `owner`",
-            def.kind.keyword(),
+            def.kind().keyword(),
             def.qualified_name()
         );
         out.push(Diagnostic::new(

@@ -68,7 +68,7 @@ pub(super) fn check(def: &Def, out: &mut Vec<Diagnostic>) {
         };
         let message = format!(
             "{} `{}` has {absent}, {}",
-            def.kind.keyword(),
+            def.kind().keyword(),
             def.qualified_name(),
             need.consequence
         );

@@ -35,7 +35,7 @@ pub(super) fn check(cx: &Context<'_>, id: DefId, def: &Def, out: &mut Vec<Diagno
     let window_name = format!("the window of program `{}`", program.qualified_name());
     let name = def.qualified_name();
     let message = match (early, late) {
-        _ if def.kind == ItemKind::Milestone => {
+        _ if def.kind() == ItemKind::Milestone => {
             let side = if early {
                 format!("before {window_name} opens on {open}")
             } else {

@@ -23,7 +23,7 @@ pub(in crate::analysis) fn check(
             let days = format_days(overload.first, overload.last);
             let message = format!(
                 "{} `{}` (capacity {}) is over-allocated {days}, peak {}: {}",
-                resource.kind.keyword(),
+                resource.kind().keyword(),
                 resource.qualified_name(),
                 format_number(load.capacity),
                 format_people(overload.peak),

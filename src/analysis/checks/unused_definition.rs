@@ -9,7 +9,7 @@ pub(super) fn check(cx: &Context<'_>, id: DefId, def: &Def, out: &mut Vec<Diagno
     if is_resource && cx.model.references_to(id).is_empty() {
         let message = format!(
             "{} `{}` is defined but nothing refers to it",
-            def.kind.keyword(),
+            def.kind().keyword(),
             def.qualified_name()
         );
         out.push(Diagnostic::new(

@@ -22,7 +22,7 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
         writeln!(out, "    label={};", quoted(&program_def.label()))?;
         for item in plan::scheduled_items(model, program) {
             let def = model.def(item);
-            let shape = if def.kind == ItemKind::Milestone {
+            let shape = if def.kind() == ItemKind::Milestone {
                 ", shape=diamond"
             } else {
                 ""

@@ -18,7 +18,7 @@ pub fn model_json(model: &Model, analysis: &Analysis) -> Value {
     let of_kind = |kind: ItemKind| -> Vec<Value> {
         (0..model.defs.len())
             .map(|index| DefId(index as u32))
-            .filter(|&id| model.def(id).kind == kind)
+            .filter(|&id| model.def(id).kind() == kind)
             .map(|id| item_json(model, analysis, id))
             .collect()
     };
@@ -48,7 +48,7 @@ pub fn model_json(model: &Model, analysis: &Analysis) -> Value {
 fn common(def: &Def) -> Value {
     json!({
         "id": def.qualified_name(),
-        "kind": def.kind.keyword(),
+        "kind": def.kind().keyword(),
         "title": def.title,
         "docs": def.docs,
         "description": def.description,
@@ -74,7 +74,7 @@ fn item_json(model: &Model, analysis: &Analysis, id: DefId) -> Value {
     if let (Value::Object(value), Value::Object(fields)) = (&mut value, fields) {
         value.extend(fields);
     }
-    if matches!(def.kind, ItemKind::Project | ItemKind::Milestone) {
+    if matches!(def.kind(), ItemKind::Project | ItemKind::Milestone) {
         value["schedule"] = json!(DatesJson::of(&analysis.schedule, id));
     }
     value

@@ -37,7 +37,7 @@ pub fn write(model: &Model, analysis: &Analysis, out: &mut dyn Write) -> io::Res
             if dates.critical {
                 tags.push("crit");
             }
-            let timing = if def.kind == ItemKind::Milestone {
+            let timing = if def.kind() == ItemKind::Milestone {
                 tags.push("milestone");
                 format!("{}, 0d", dates.earliest_start)
             } else {

@@ -46,7 +46,7 @@ pub(super) fn fixes(cx: &Context<'_>, diagnostic: &Diagnostic) -> Vec<Fix> {
     vec![Fix {
         title: format!(
             "Remove unused {} `{}`",
-            def.kind.keyword(),
+            def.kind().keyword(),
             def.qualified_name()
         ),
         change: SourceChange::single(file, TextEdit::delete(span)),

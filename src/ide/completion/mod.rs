@@ -314,7 +314,7 @@ impl<'m> Scope<'m> {
             .children(program)
             .iter()
             .filter(|&&child| {
-                Some(child) != self.def && role.accepts().contains(&self.model.def(child).kind)
+                Some(child) != self.def && role.accepts().contains(&self.model.def(child).kind())
             })
             .map(|&child| reference_item(self.model, child, self.model.def(child).name.to_string()))
             .collect()
@@ -326,7 +326,7 @@ fn reference_item(model: &Model, id: DefId, label: String) -> CompletionItem {
     CompletionItem {
         insert_text: label.clone(),
         label,
-        kind: CompletionKind::Reference(def.kind),
+        kind: CompletionKind::Reference(def.kind()),
         detail: def.title.as_deref().map(String::from),
         documentation: def.docs.clone(),
         is_snippet: false,
