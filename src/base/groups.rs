@@ -31,9 +31,12 @@ impl<T: Copy> Groups<T> {
             starts[index] += starts[index - 1];
         }
         let mut next = starts.clone();
-        // Any item will do as what each slot holds before its own goes in.
-        let mut grouped = Vec::with_capacity(starts[count] as usize);
-        grouped.extend(items.iter().filter(|item| group(item).is_some()));
+        // Any item will do as what each slot holds before its own goes in;
+        // copies of one spare reading every item's key a third time.
+        let mut grouped = match items.first() {
+            Some(&any) => vec![any; starts[count] as usize],
+            None => Vec::new(),
+        };
         for item in items {
             if let Some(index) = group(item) {
                 grouped[next[index] as usize] = *item;
