@@ -114,7 +114,7 @@ impl DependencyGraph {
     /// definition and text order: one pass over the definitions.
     pub fn build(model: &Model) -> DependencyGraph {
         let mut nodes = Vec::with_capacity(model.defs.len());
-        let mut edges = Vec::new();
+        let mut edges = Vec::with_capacity(model.dependency_count());
         for (index, def) in model.defs.iter().enumerate() {
             let (work, depends_on) = match &def.data {
                 DefData::Project(project) => {

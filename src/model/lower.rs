@@ -30,6 +30,8 @@ struct Lowered {
     defs: Vec<Option<Arc<Def>>>,
     /// In text order.
     refs: Vec<Reference>,
+    /// How many of the references are `depends_on:` entries.
+    dependencies: usize,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -48,6 +50,8 @@ pub struct LoweredFile {
     pub(super) defs: Vec<Arc<Def>>,
     /// In text order. Shared with every model made from this lowering.
     pub(super) refs: Arc<Vec<Reference>>,
+    /// How many of the references are `depends_on:` entries.
+    pub(super) dependencies: usize,
     pub(super) diagnostics: Vec<Diagnostic>,
 }
 
@@ -63,6 +67,7 @@ impl LoweredFile {
         let Lowered {
             defs,
             refs,
+            dependencies,
             diagnostics,
         } = parsed.with_parse(|parse| lower_file(file, base, &parsed.text, parse));
         LoweredFile {
@@ -71,6 +76,7 @@ impl LoweredFile {
             base,
             defs: defs.into_iter().flatten().collect(),
             refs: Arc::new(refs),
+            dependencies,
             diagnostics,
         }
     }
@@ -153,6 +159,8 @@ pub(super) struct Concatenated {
     pub defs: Vec<Arc<Def>>,
     /// By file: its references, shared with its lowering.
     pub refs: Vec<Arc<Vec<Reference>>>,
+    /// How many of the references are `depends_on:` entries.
+    pub dependencies: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -162,6 +170,7 @@ pub(super) fn concatenate(files: Vec<Arc<LoweredFile>>) -> Concatenated {
     let mut out = Concatenated {
         defs: Vec::with_capacity(files.iter().map(|file| file.defs.len()).sum()),
         refs: Vec::with_capacity(files.len()),
+        dependencies: files.iter().map(|file| file.dependencies).sum(),
         diagnostics: Vec::new(),
     };
     for file in files {
@@ -432,6 +441,9 @@ impl<'a> FileLowering<'a> {
 
     fn reference(&mut self, from: DefId, role: RefRole, path: &ast::Path, span: Span) -> RefId {
         let id = RefId(self.base.refs + self.out.refs.len() as u32);
+        if role == RefRole::DependsOn {
+            self.out.dependencies += 1;
+        }
         self.out.refs.push(Reference {
             file: self.file,
             span,

@@ -129,6 +129,8 @@ pub struct Model {
     refs: Vec<Arc<Vec<Reference>>>,
     /// By `FileId` index: the id of the file's first reference.
     first_refs: Vec<u32>,
+    /// How many references are `depends_on:` entries.
+    dependencies: usize,
     /// Syntax errors and what lowering and resolution found, sorted by place.
     pub diagnostics: Vec<Diagnostic>,
     index: Arc<Index>,
@@ -192,6 +194,7 @@ impl Model {
         let lower::Concatenated {
             defs,
             refs,
+            dependencies,
             mut diagnostics,
         } = lower::concatenate(lowered);
         let first_refs = refs
@@ -228,6 +231,7 @@ impl Model {
             defs,
             refs,
             first_refs,
+            dependencies,
             diagnostics,
             index,
             lowerings,
@@ -263,6 +267,12 @@ impl Model {
     pub fn reference_text(&self, id: RefId) -> String {
         let reference = self.reference(id);
         reference.text(&self.file(reference.file).text)
+    }
+
+    /// How many `depends_on:` entries name something, whatever they name:
+    /// as many as the dependency graph has edges, at most.
+    pub fn dependency_count(&self) -> usize {
+        self.dependencies
     }
 
     /// How many references the workspace has; their ids count from zero.
