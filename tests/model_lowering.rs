@@ -1246,6 +1246,31 @@ program hermes {
 }
 
 #[test]
+fn depends_on_entries_are_counted_across_files_whatever_they_name() {
+    let model = model(
+        r#"
+//- /a.pgm
+program p {
+  project x { duration: 5d }
+  project y { depends_on: x, nowhere ss, p.x +2d }
+  milestone m { depends_on: y, 5d }
+}
+//- /b.pgm
+program q {
+  project z {
+    depends_on: p.y
+    depends_on: p.x
+    owner: nobody
+  }
+}
+"#,
+    );
+    // Three in `y`, one in `m` (`5d` names nothing), and both of `z`'s,
+    // the second reported and its name still resolved.
+    assert_eq!(model.dependency_count(), 6);
+}
+
+#[test]
 fn the_model_can_be_shared_between_threads() {
     fn shareable<T: Send + Sync>() {}
     shareable::<Model>();
@@ -1307,6 +1332,11 @@ proptest! {
     fn any_text_lowers_into_a_consistent_model(first in token_soup(), second in token_soup()) {
         let model = model(&format!("//- /first.pgm\n{first}\n//- /second.pgm\n{second}\n"));
         prop_assert_eq!(model.references().count(), model.ref_count());
+        let dependencies = model.references().filter(|(_, reference)| reference.role == RefRole::DependsOn);
+        prop_assert_eq!(model.dependency_count(), dependencies.count());
+        for (index, def) in model.defs.iter().enumerate() {
+            prop_assert_eq!(model.kind(DefId(index as u32)), def.kind());
+        }
         for (id, reference) in model.references() {
             prop_assert!(reference.from.index() < model.defs.len());
             if let Some(target) = model.resolution(id).target {

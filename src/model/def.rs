@@ -86,8 +86,8 @@ impl WrittenKeys {
 }
 
 impl Def {
-    /// What the definition is, as its data says: a pass over definitions
-    /// that reads the kind and the data reads one place of each.
+    /// What the definition is: the variant of its data, so that the two
+    /// cannot disagree.
     pub fn kind(&self) -> ItemKind {
         self.data.kind()
     }
@@ -192,6 +192,7 @@ impl DefData {
         }
     }
 
+    /// The kind of item whose data this is.
     pub fn kind(&self) -> ItemKind {
         match self {
             DefData::Calendar(_) => ItemKind::Calendar,

@@ -219,6 +219,10 @@ fn lower_file(file: FileId, base: Offsets, source: &str, parse: &Parse) -> Lower
             lowering.item(item, None);
         }
     }
+    debug_assert!(
+        out.refs.len() <= parse.file.paths,
+        "a reference not of a path"
+    );
     out
 }
 

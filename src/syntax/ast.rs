@@ -19,8 +19,8 @@ pub struct SourceFile {
     /// size; writing members of 128 bytes was a sixth of parsing an item.
     pub(crate) values: Vec<Value>,
     pub(crate) atoms: Vec<Atom>,
-    /// How many of the atoms are paths: as many references at most as
-    /// lowering makes of the file.
+    /// How many paths the values hold: each reference lowering makes of
+    /// the file is one of them.
     pub(crate) paths: usize,
 }
 

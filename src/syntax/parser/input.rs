@@ -26,7 +26,7 @@ pub(super) struct State {
     pub errors: Vec<SyntaxError>,
     pub values: Vec<Value>,
     pub atoms: Vec<Atom>,
-    /// How many of the atoms read are paths.
+    /// How many paths have been read.
     pub paths: usize,
 }
 
