@@ -5,6 +5,7 @@ mod diagnostic;
 mod groups;
 mod inline_list;
 mod line_index;
+mod same_text;
 mod shared_text;
 mod span;
 
@@ -12,5 +13,6 @@ pub use diagnostic::{Code, Diagnostic, Related, Severity};
 pub use groups::Groups;
 pub use inline_list::map_inline;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use same_text::same_text;
 pub use shared_text::SharedText;
 pub use span::{FileId, FileSpan, Span};

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 use smol_str::SmolStr;
 
+use crate::base::same_text;
 use crate::model::def::{
     Allocation, DateRange, Def, DefData, Dependency, DependencyKind, Level, ProjectStatus, RefId,
     RefRole, RiskStatus, Spanned,
@@ -210,16 +211,14 @@ impl ItemSchema {
             .map(|position| &self.properties[position])
     }
 
-    /// The place of a property among the kind's properties. Keys of one
-    /// length mostly differ in their first letter, which is compared first:
-    /// comparing whole keys of the same length was a twentieth of lowering.
+    /// The place of a property among the kind's properties. Keys are
+    /// compared in place, from the first letter, in which keys of one length
+    /// mostly differ: comparing whole keys of the same length was a
+    /// twentieth of lowering.
     pub fn position(&self, key: &str) -> Option<usize> {
-        let first = key.as_bytes().first();
-        self.properties.iter().position(|property| {
-            property.key.len() == key.len()
-                && property.key.as_bytes().first() == first
-                && property.key == key
-        })
+        self.properties
+            .iter()
+            .position(|property| same_text(property.key, key))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + use<> {

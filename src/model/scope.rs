@@ -13,7 +13,7 @@ use hashbrown::hash_table::Entry;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use smol_str::{SmolStr, ToSmolStr};
 
-use crate::base::{Code, Diagnostic};
+use crate::base::{Code, Diagnostic, same_text};
 use crate::model::def::{Def, DefData, DefId, RefRole};
 use crate::syntax::ast::ItemKind;
 
@@ -76,7 +76,7 @@ impl<'n> Key<'n> {
 
     /// Whether a definition, in a table comparing with `names`, has this name.
     fn names(self, names: &[SmolStr]) -> impl Fn(&DefId) -> bool {
-        move |def| names[def.index()] == self.name
+        move |def| same_text(&names[def.index()], self.name)
     }
 }
 
