@@ -269,8 +269,8 @@ impl Model {
         reference.text(&self.file(reference.file).text)
     }
 
-    /// How many `depends_on:` entries name something, whatever they name:
-    /// as many as the dependency graph has edges, at most.
+    /// How many `depends_on:` entries are written as names, resolved or
+    /// not: the dependency graph has at most as many edges.
     pub fn dependency_count(&self) -> usize {
         self.dependencies
     }
